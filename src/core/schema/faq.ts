@@ -70,7 +70,9 @@ export const faqSchema = z.strictObject({
   topic: slug,
   /** Section label of the source article, e.g. "Technology and Data". */
   category: text.optional(),
-  published: isoDate,
+  /** Publication date of the article the FAQ was drawn from; absent when it gave none. */
+  published: isoDate.optional(),
+  /** Last time an editor checked the FAQ against its sources; drives the stale notice. */
   last_reviewed: isoDate,
   reading_minutes: z.number().int().positive().optional(),
   summary: text,

@@ -16,9 +16,9 @@ export interface Diagnostic {
   severity: Severity;
   message: string;
   /** Dotted path of the offending frontmatter field, when there is one. */
-  field?: string;
+  field?: string | undefined;
   /** How to fix it. */
-  hint?: string;
+  hint?: string | undefined;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -51,7 +51,7 @@ export function parseFrontmatter(file: string, text: string): ParsedFrontmatter 
           const error = doc.errors[0];
           if (error) {
             const pos = lineCounter.linePos(error.pos[0]);
-            throw new YamlPositionedError(error.message.split('\n')[0] ?? 'invalid YAML', pos.line + 1, pos.col);
+            throw new YamlPositionedError(error.message.split('\n')[0] ?? 'invalid YAML', pos.line, pos.col);
           }
           if (doc.contents) recordLines(doc.contents, [], lineCounter, fieldLines);
           const value: unknown = doc.toJS({ maxAliasCount: 100 });
@@ -82,21 +82,24 @@ export function parseFrontmatter(file: string, text: string): ParsedFrontmatter 
   return { data, body: content, bodyLine: positionAt(text, bodyOffset).line, fieldLines, diagnostics };
 }
 
-/** Walks the YAML tree; lines are shifted by one for the opening "---". */
+/**
+ * Walks the YAML tree. gray-matter hands the engine the text right after the
+ * opening "---" (its newline included), so YAML line n is file line n.
+ */
 function recordLines(node: YamlNode, path: (string | number)[], counter: LineCounter, out: Map<string, number>): void {
   if (isMap(node)) {
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
       const keyPath = [...path, key];
       const range = isScalar(pair.key) ? pair.key.range : undefined;
-      if (range) out.set(keyPath.join('.'), counter.linePos(range[0]).line + 1);
+      if (range) out.set(keyPath.join('.'), counter.linePos(range[0]).line);
       if (pair.value && typeof pair.value === 'object') recordLines(pair.value as YamlNode, keyPath, counter, out);
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, index) => {
       const itemPath = [...path, index];
       const range = (item as YamlNode | null)?.range;
-      if (range) out.set(itemPath.join('.'), counter.linePos(range[0]).line + 1);
+      if (range) out.set(itemPath.join('.'), counter.linePos(range[0]).line);
       if (item && typeof item === 'object') recordLines(item as YamlNode, itemPath, counter, out);
     });
   }

@@ -1,0 +1,151 @@
+/**
+ * Builds the knowledge graph from validated documents: every node, every
+ * backlink, the place × guideline matrix. Computed once per build; order is
+ * always explicit (place, then date, then id) so output is reproducible.
+ */
+import { monthsBetween, REVIEW_MONTHS } from '../rules/consistency.ts';
+import type { RuleContext } from '../rules/context.ts';
+import { renderBody, type RenderedBody } from '../render/render-body.ts';
+import { FACET_KEYS, GUIDELINE_CATEGORIES, US_STATES, type UsStateCode } from '../schema/index.ts';
+import type {
+  CategoryNode, ContactNode, FaqNode, GuidelineNode, KnowledgeBase, PlaceNode, PolicyNode, StateNode,
+} from './types.ts';
+
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Adds months to a YYYY-MM-DD date, clamping to the month's last day. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+export function buildKnowledgeBase(context: RuleContext): KnowledgeBase {
+  const { codes, today, extraction } = context;
+  const guidelineDocs = [...context.guidelines].sort((a, b) => a.data.number - b.data.number);
+  const placeDocs = [...context.places].sort((a, b) => byString(a.id, b.id));
+  const placeIds = new Set(placeDocs.map((p) => p.id));
+  const contactIds = new Set(context.contacts.map((c) => c.id));
+  // Documents whose references dangle are left out of the graph (the validator reported them).
+  const policyDocs = context.policies
+    .filter((p) => placeIds.has(p.data.place))
+    .sort((a, b) => byString(a.data.place, b.data.place) || byString(a.data.date ?? String(a.data.year), b.data.date ?? String(b.data.year)) || byString(a.id, b.id));
+  const faqDocs = context.faqs.filter((f) => placeIds.has(f.data.place)).sort((a, b) => byString(a.id, b.id));
+  const contactDocs = context.contacts.filter((c) => placeIds.has(c.data.place)).sort((a, b) => byString(a.data.place, b.data.place) || byString(a.data.name, b.data.name));
+
+  const policies: PolicyNode[] = policyDocs.map((doc) => {
+    const passages = extraction.get(doc.file)?.passages ?? [];
+    const counts: Record<string, number> = {};
+    for (const g of guidelineDocs) {
+      const n = passages.filter((p) => p.guideline === g.data.code).length;
+      if (n) counts[g.data.code] = n;
+    }
+    return { doc, id: doc.id, place: doc.data.place, title: doc.data.title, when: doc.data.date ?? String(doc.data.year), passages, counts, versions: [], faqs: [] };
+  });
+  const policyById = new Map(policies.map((p) => [p.id, p]));
+  for (const policy of policies) policy.versions = policies.filter((p) => p.place === policy.place).map((p) => p.id);
+
+  const faqs: FaqNode[] = faqDocs.map((doc) => {
+    const enforcement = doc.data.enforcement;
+    const facets = { enforcers: enforcement?.enforcers.length || enforcement?.enforcers_text ? 'stated' : 'absent' } as FaqNode['facets'];
+    for (const key of FACET_KEYS) facets[key] = enforcement?.[key]?.status ?? 'absent';
+    const contacts = [...new Set((enforcement?.enforcers ?? []).map((e) => e.contact).filter((id) => contactIds.has(id)))];
+    for (const id of doc.data.policies) policyById.get(id)?.faqs.push(doc.id);
+    return {
+      doc, id: doc.id, place: doc.data.place, title: doc.data.title, contacts,
+      sourceNumbers: new Set(doc.data.sources.map((s) => s.n)),
+      facets,
+      stale: monthsBetween(doc.data.last_reviewed, today) >= REVIEW_MONTHS,
+      nextReviewDue: addMonths(doc.data.last_reviewed, REVIEW_MONTHS),
+    };
+  });
+
+  const contacts: ContactNode[] = contactDocs.map((doc) => ({
+    doc, id: doc.id, place: doc.data.place, name: doc.data.name,
+    faqs: faqs.filter((f) => f.contacts.includes(doc.id)).map((f) => f.id),
+    policies: policies.filter((p) => p.doc.data.contacts?.includes(doc.id)).map((p) => p.id),
+  }));
+
+  const places: PlaceNode[] = placeDocs.map((doc) => {
+    const own = policies.filter((p) => p.place === doc.id);
+    const coverage: Record<string, number> = {};
+    for (const p of own) for (const [code, n] of Object.entries(p.counts)) coverage[code] = (coverage[code] ?? 0) + n;
+    return {
+      doc, id: doc.id, name: doc.data.name, state: doc.data.state,
+      policies: own.map((p) => p.id),
+      faqs: faqs.filter((f) => f.place === doc.id).map((f) => f.id),
+      contacts: contacts.filter((c) => c.place === doc.id).map((c) => c.id),
+      coverage,
+    };
+  });
+
+  const guidelines: GuidelineNode[] = guidelineDocs.map((doc) => {
+    const passages = policies.flatMap((p) => p.passages.filter((x) => x.guideline === doc.data.code));
+    const policyIds = [...new Set(passages.map((p) => p.policy))];
+    return {
+      doc, code: doc.data.code, number: doc.data.number, name: doc.data.name, category: doc.data.category,
+      policies: policyIds,
+      places: [...new Set(policyIds.map((id) => policyById.get(id)!.place))],
+      passages,
+    };
+  });
+
+  const categories: CategoryNode[] = GUIDELINE_CATEGORIES.map((c) => {
+    const members = guidelines.filter((g) => g.category === c.id);
+    return { id: c.id, name: c.name, guidelines: members.map((g) => g.code), passageCount: members.reduce((n, g) => n + g.passages.length, 0) };
+  });
+
+  const stateCodes = [...new Set(places.map((p) => p.state))].sort();
+  const states: StateNode[] = stateCodes.map((code) => ({
+    code, name: US_STATES[code as UsStateCode], places: places.filter((p) => p.state === code).map((p) => p.id),
+  }));
+
+  const matrixPlaces = places.filter((p) => p.policies.length);
+  const matrix = {
+    places: matrixPlaces.map((p) => p.id),
+    guidelines: guidelines.map((g) => g.code),
+    counts: matrixPlaces.map((p) => guidelines.map((g) => p.coverage[g.code] ?? 0)),
+  };
+
+  const index = <T extends { id: string }>(items: T[]) => {
+    const map = new Map(items.map((i) => [i.id, i]));
+    return (id: string) => map.get(id);
+  };
+  const guidelineByCode = new Map(guidelines.map((g) => [g.code, g]));
+  const placeById = index(places);
+  const faqById = index(faqs);
+  const contactById = index(contacts);
+  const rendered = new Map<string, RenderedBody>();
+  const render: KnowledgeBase['render'] = (kind, id) => {
+    const key = `${kind}:${id}`;
+    const hit = rendered.get(key);
+    if (hit) return hit;
+    let body = '';
+    let sources: ReadonlySet<number> | undefined;
+    if (kind === 'policy') body = policyById.get(id)?.doc.body ?? '';
+    else if (kind === 'faq') {
+      const faq = faqById(id);
+      body = faq?.doc.body ?? '';
+      sources = faq?.sourceNumbers;
+    } else if (kind === 'guideline') body = guidelineByCode.get(id)?.doc.body ?? '';
+    else if (kind === 'place') body = placeById(id)?.doc.body ?? '';
+    else body = contactById(id)?.doc.body ?? '';
+    const result = renderBody(body, codes, { sources });
+    rendered.set(key, result);
+    return result;
+  };
+
+  return {
+    guidelines, categories, places, states, policies, faqs, contacts, matrix,
+    guideline: (code) => guidelineByCode.get(code),
+    place: placeById,
+    policy: (id) => policyById.get(id),
+    faq: faqById,
+    contact: contactById,
+    render,
+    today,
+  };
+}

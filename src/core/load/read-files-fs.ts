@@ -1,0 +1,78 @@
+/**
+ * Reads content/ from disk (the only core file besides the CLIs that touches
+ * fs). It refuses what a later step could not trust: files reached through
+ * links that leave the content folder, encodings other than UTF-8, files that
+ * are not Markdown where content belongs.
+ */
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { decodeContentBytes } from './decode.ts';
+
+export interface RawFile {
+  /** Path for messages: relative to the working directory when inside it. */
+  file: string;
+  /** Path relative to the content root, with forward slashes. */
+  relative: string;
+  text: string;
+}
+
+/** A file that names a path relative to cwd when it can, so messages are short and clickable. */
+export function displayPath(absolute: string): string {
+  const relative = path.relative(process.cwd(), absolute);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : absolute;
+}
+
+const MAX_BYTES = 8 * 1024 * 1024;
+
+export async function readContentFiles(root: string): Promise<{ files: RawFile[]; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const files: RawFile[] = [];
+  const rootReal = await realpath(root);
+  const walk = async (dir: string): Promise<void> => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const absolute = path.join(dir, entry.name);
+      const file = displayPath(absolute);
+      if (entry.name.startsWith('.')) continue;
+      if (entry.isSymbolicLink()) {
+        const target = await realpath(absolute).catch(() => undefined);
+        if (!target || !(target === rootReal || target.startsWith(rootReal + path.sep))) {
+          diagnostics.push({
+            file, line: 1, column: 1, rule: 'symlink', severity: 'error',
+            message: target ? 'this link points outside the content folder' : 'this link points nowhere',
+            hint: 'replace the link with the file itself',
+          });
+          continue;
+        }
+      }
+      const info = entry.isSymbolicLink() ? await stat(absolute) : await lstat(absolute);
+      if (info.isDirectory()) {
+        await walk(absolute);
+        continue;
+      }
+      if (!entry.name.endsWith('.md')) {
+        diagnostics.push({
+          file, line: 1, column: 1, rule: 'stray-file', severity: 'warning',
+          message: 'not a .md file: ignored',
+          hint: 'content files are Markdown with YAML frontmatter, named <slug>.md',
+        });
+        continue;
+      }
+      if (info.size > MAX_BYTES) {
+        diagnostics.push({
+          file, line: 1, column: 1, rule: 'file-size', severity: 'error',
+          message: `the file is ${(info.size / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES / 1048576} MB`,
+          hint: 'split the document or link to the original instead of pasting it whole',
+        });
+        continue;
+      }
+      const decoded = decodeContentBytes(file, await readFile(absolute));
+      diagnostics.push(...decoded.diagnostics);
+      if (decoded.text === undefined) continue;
+      files.push({ file, relative: path.relative(root, absolute).split(path.sep).join('/'), text: decoded.text });
+    }
+  };
+  await walk(root);
+  return { files, diagnostics };
+}

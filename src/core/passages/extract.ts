@@ -1,0 +1,124 @@
+/**
+ * Tagged passages out of a policy body: every guideline class on every
+ * balanced span becomes one passage, quoted whole even where it crosses
+ * paragraphs. The site, the CLI, the importers and the tests all use this.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { positionAt } from '../diagnostics/diagnostic.ts';
+import { didYouMean } from '../util/did-you-mean.ts';
+import { toParagraphs } from './plain-text.ts';
+import { scanSpans, type ScannedSpan, type SpanScan } from './scan-spans.ts';
+
+export interface Passage {
+  /** Anchor id, stable while earlier passages of the same guideline stay: "g-<code>-<k>". */
+  anchor: string;
+  guideline: string;
+  policy: string;
+  /** k: 1-based order among this policy's passages of this guideline. */
+  ordinal: number;
+  /** Full text, paragraphs separated by a blank line. */
+  text: string;
+  paragraphs: number;
+  /** 1-based position of the opening tag in the file. */
+  line: number;
+  column: number;
+  /** Guideline spans around this one. */
+  depth: number;
+  /** Source offsets of the content inside the span. */
+  start: number;
+  end: number;
+}
+
+export interface ExtractOptions {
+  policy: string;
+  file: string;
+  /** Known guideline codes. */
+  codes: ReadonlySet<string>;
+  /** 1-based line of the body's first character in the file. */
+  bodyLine?: number;
+}
+
+/** Class prefixes that mark passages (g-) or defined terms (def-). */
+export const GUIDELINE_PREFIX = 'g-';
+const DEFINITION_CLASS = /^def-[a-z]+(?:-[a-z]+)*$/;
+
+/** Passage anchor for the k-th passage of a guideline in one policy. */
+export function passageAnchor(code: string, ordinal: number): string {
+  return `g-${code}-${ordinal}`;
+}
+
+/** Guideline codes of a span, in class order, unknown ones included. */
+export function guidelineCodesOf(span: ScannedSpan): string[] {
+  return span.classes.filter((c) => c.startsWith(GUIDELINE_PREFIX)).map((c) => c.slice(GUIDELINE_PREFIX.length));
+}
+
+export function extractPassages(body: string, options: ExtractOptions, scan: SpanScan = scanSpans(body)): {
+  passages: Passage[];
+  diagnostics: Diagnostic[];
+} {
+  const diagnostics: Diagnostic[] = [];
+  const bodyLine = options.bodyLine ?? 1;
+  const where = (offset: number) => {
+    const pos = positionAt(body, offset);
+    return { file: options.file, line: pos.line + bodyLine - 1, column: pos.column };
+  };
+  for (const problem of scan.problems) {
+    diagnostics.push({
+      ...where(problem.offset),
+      rule: 'unbalanced-span',
+      severity: 'error',
+      message: problem.kind === 'unclosed' ? 'this <span> is never closed' : 'this </span> closes no open <span>',
+      hint: problem.kind === 'unclosed' ? 'add </span> where the passage ends' : 'remove it, or add the missing <span class="g-…">',
+    });
+  }
+  const passages: Passage[] = [];
+  const ordinals = new Map<string, number>();
+  const guidelineDepth = new Map<number, number>();
+  for (const span of scan.spans) {
+    const parentDepth = span.parent >= 0 ? (guidelineDepth.get(span.parent) ?? 0) : 0;
+    const codes = guidelineCodesOf(span);
+    guidelineDepth.set(span.index, parentDepth + (codes.length ? 1 : 0));
+    for (const cls of span.classes) {
+      if (cls.startsWith(GUIDELINE_PREFIX) || DEFINITION_CLASS.test(cls)) continue;
+      const suggestion = didYouMean(cls.replace(/^guideline-/, ''), options.codes);
+      diagnostics.push({
+        ...where(span.openStart),
+        rule: 'unknown-span-class',
+        severity: 'error',
+        message: `span class "${cls}" is neither a guideline tag (g-CODE) nor a definition (def-WORD)`,
+        hint: suggestion ? `did you mean "g-${suggestion}"?` : 'remove the class or the span',
+      });
+    }
+    for (const code of codes) {
+      if (!options.codes.has(code)) {
+        const suggestion = didYouMean(code, options.codes);
+        diagnostics.push({
+          ...where(span.openStart),
+          rule: 'unknown-guideline',
+          severity: 'error',
+          message: `"g-${code}" is not one of the 31 guideline codes`,
+          hint: suggestion ? `did you mean "g-${suggestion}"?` : 'see content/guidelines/ for the codes',
+        });
+        continue;
+      }
+      const ordinal = (ordinals.get(code) ?? 0) + 1;
+      ordinals.set(code, ordinal);
+      const paragraphs = toParagraphs(body.slice(span.openEnd, span.closeStart));
+      const pos = where(span.openStart);
+      passages.push({
+        anchor: passageAnchor(code, ordinal),
+        guideline: code,
+        policy: options.policy,
+        ordinal,
+        text: paragraphs.join('\n\n'),
+        paragraphs: paragraphs.length,
+        line: pos.line,
+        column: pos.column,
+        depth: parentDepth,
+        start: span.openEnd,
+        end: span.closeStart,
+      });
+    }
+  }
+  return { passages, diagnostics };
+}

@@ -1,0 +1,51 @@
+/**
+ * Plain text of a piece of policy source (Markdown with inline HTML), for
+ * quoting a passage in full: tags dropped, block boundaries kept as paragraph
+ * breaks, entities decoded, Markdown markers removed. Deliberately cheap — it
+ * runs for every passage of every policy when the knowledge graph is built.
+ */
+
+const BLOCK_BOUNDARY = /<\/?(?:p|li|ol|ul|h[1-6]|div|blockquote|table|tr|br|hr)\b[^>]*>|\n[ \t]*\n/gi;
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…',
+  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', sect: '§', copy: '©', reg: '®', bull: '•',
+};
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+function stripMarkdownLine(line: string): string {
+  return line
+    .replace(/^\s{0,3}#{1,6}\s+/, '')
+    .replace(/^\s*(?:[-*+•]|\d+[.)])\s+/, '')
+    .replace(/^\s*>\s?/, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|\W)[*_]([^*_]+)[*_](?=\W|$)/g, '$1$2')
+    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1');
+}
+
+/** Paragraphs of plain text, empty ones dropped. */
+export function toParagraphs(source: string): string[] {
+  return source
+    .replace(BLOCK_BOUNDARY, '\n\n')
+    .replace(/<[^>]*>/g, '')
+    .split(/\n\s*\n/)
+    .map((block) =>
+      decodeEntities(block.split('\n').map(stripMarkdownLine).join(' '))
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter(Boolean);
+}
+
+export function toPlainText(source: string): string {
+  return toParagraphs(source).join('\n\n');
+}

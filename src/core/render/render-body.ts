@@ -1,0 +1,148 @@
+/**
+ * Body Markdown → safe HTML, for policies and FAQs alike: unified (remark →
+ * rehype), raw HTML parsed, sanitized by an allow-list, headings demoted under
+ * the page's h1 and given ids, passage anchors set, `[n]` citations linked.
+ */
+import type { Element, ElementContent, Root, Text } from 'hast';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { toString as hastToString } from 'hast-util-to-string';
+import { scanSpans, type SpanScan } from '../passages/scan-spans.ts';
+import { bodySanitizeSchema } from './sanitize-schema.ts';
+import { splitSpansAtBlocks } from './split-spans.ts';
+
+export interface TocEntry {
+  depth: 2 | 3;
+  id: string;
+  text: string;
+}
+
+export interface RenderedBody {
+  html: string;
+  toc: TocEntry[];
+}
+
+export interface RenderOptions {
+  /** Numbers of the document's sources: `[n]` becomes a link to `#source-n` only for these. */
+  sources?: ReadonlySet<number> | undefined;
+}
+
+/** Page titles are h1; body headings start at h2. */
+function demoteHeadings() {
+  return (tree: Root) => {
+    const levels: number[] = [];
+    visit(tree, 'element', (node: Element) => {
+      const match = /^h([1-6])$/.exec(node.tagName);
+      if (match) levels.push(Number(match[1]));
+    });
+    const shift = levels.length && Math.min(...levels) === 1 ? 1 : 0;
+    if (!shift) return;
+    visit(tree, 'element', (node: Element) => {
+      const match = /^h([1-6])$/.exec(node.tagName);
+      if (match) node.tagName = `h${Math.min(6, Number(match[1]) + shift)}`;
+    });
+  };
+}
+
+/** Gives the first part of every passage its anchor id (after sanitizing, which strips ids). */
+function passageAnchors() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      const passage = node.properties['dataPassage'];
+      if (node.tagName === 'span' && typeof passage === 'string' && node.properties['dataCont'] === undefined) {
+        node.properties['id'] = passage;
+      }
+    });
+  };
+}
+
+/** Links "[n]" in text to the numbered source n, when the document has it. */
+function linkCitations(sources: ReadonlySet<number>) {
+  return (tree: Root) => {
+    visit(tree, 'text', (node: Text, index, parent) => {
+      if (!parent || index === undefined || (parent as Element).tagName === 'a') return;
+      const parts = splitCitations(node.value, sources);
+      if (parts.length === 1 && parts[0]!.type === 'text') return;
+      parent.children.splice(index, 1, ...parts);
+      return index + parts.length;
+    });
+  };
+}
+
+export function splitCitations(value: string, sources: ReadonlySet<number>): ElementContent[] {
+  const parts: ElementContent[] = [];
+  let last = 0;
+  for (const match of value.matchAll(/\[(\d{1,3})\]/g)) {
+    const n = Number(match[1]);
+    if (!sources.has(n)) continue;
+    if (match.index > last) parts.push({ type: 'text', value: value.slice(last, match.index) });
+    parts.push({
+      type: 'element',
+      tagName: 'a',
+      properties: { href: `#source-${n}`, className: ['cite'], ariaLabel: `Source ${n}` },
+      children: [{ type: 'text', value: `[${n}]` }],
+    });
+    last = match.index + match[0].length;
+  }
+  if (last < value.length) parts.push({ type: 'text', value: value.slice(last) });
+  return parts;
+}
+
+/** Marks links that leave the site. */
+function externalLinks() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      const href = node.properties['href'];
+      if (node.tagName === 'a' && typeof href === 'string' && /^https?:/i.test(href)) {
+        node.properties['rel'] = ['noopener', 'noreferrer'];
+        node.properties['className'] = ['external'];
+      }
+    });
+  };
+}
+
+function collectToc(toc: TocEntry[]) {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      if ((node.tagName === 'h2' || node.tagName === 'h3') && typeof node.properties['id'] === 'string') {
+        toc.push({ depth: node.tagName === 'h2' ? 2 : 3, id: node.properties['id'], text: hastToString(node).trim() });
+      }
+    });
+  };
+}
+
+function pipeline(options: RenderOptions, toc: TocEntry[]) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(rehypeSanitize, bodySanitizeSchema)
+    .use(demoteHeadings)
+    .use(passageAnchors)
+    .use(linkCitations, options.sources ?? new Set<number>())
+    .use(externalLinks)
+    .use(rehypeSlug)
+    .use(collectToc, toc)
+    .use(rehypeStringify);
+}
+
+/** Renders any body. Guideline spans are split at block boundaries first. */
+export function renderBody(
+  body: string,
+  knownCodes: ReadonlySet<string>,
+  options: RenderOptions = {},
+  scan: SpanScan = scanSpans(body),
+): RenderedBody {
+  const { source } = splitSpansAtBlocks(body, scan, knownCodes);
+  const toc: TocEntry[] = [];
+  const html = String(pipeline(options, toc).processSync(source));
+  return { html, toc };
+}

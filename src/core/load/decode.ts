@@ -7,7 +7,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { positionAt } from '../diagnostics/diagnostic.ts';
 
 /** Sequences that appear when UTF-8 was decoded as cp1252/Latin-1 or TIS-620 and saved again. */
-const MOJIBAKE = /Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]|â€[\u0080-\u00bf™œ”“˜]|ยท/;
+const CP1252_HIGH = '\u0080-\u00bf‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+const MOJIBAKE = new RegExp(`Ã[${CP1252_HIGH}]|Â[\u00a0-\u00bf]|â€[${CP1252_HIGH}]|ยท`);
 
 export function decodeContentBytes(file: string, bytes: Uint8Array): { text?: string; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];

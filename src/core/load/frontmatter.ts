@@ -39,6 +39,14 @@ export function parseFrontmatter(file: string, text: string): ParsedFrontmatter 
     });
     return { data: {}, body: text, bodyLine: 1, fieldLines, diagnostics };
   }
+  if (!/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3))) {
+    diagnostics.push({
+      file, line: 1, column: 1, rule: 'frontmatter', severity: 'error',
+      message: 'the frontmatter block is never closed',
+      hint: 'end the YAML fields with a line "---"',
+    });
+    return { data: {}, body: '', bodyLine: 1, fieldLines, diagnostics };
+  }
   // gray-matter only splits; the engine below parses with positions kept.
   let data: Record<string, unknown> = {};
   let content = '';

@@ -32,7 +32,10 @@ export interface SpanScan {
   problems: SpanProblem[];
 }
 
-const TAG = /<(\/?)span\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
+// Attribute text runs to the first ">", quotes or not: in broken real data such as
+// `<span class="g-<span class="g-x">` that keeps the broken tag visible (and
+// reported) instead of letting a quote-aware pattern skip it silently.
+const TAG = /<(\/?)span\b([^>]*)>/gi;
 const CLASS_ATTR = /\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
 
 /** Classes of one tag's attribute text. */

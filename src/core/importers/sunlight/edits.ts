@@ -11,12 +11,30 @@ export interface TextEdit {
   insert: string;
 }
 
-/** Applies non-overlapping edits (any order). */
+/**
+ * Applies edits given in any order. Removals that touch or overlap are merged
+ * (two neighbouring removals may both claim the space between them); an
+ * insertion inside another edit's range is a bug of the caller.
+ */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const edit of sorted) out = out.slice(0, edit.start) + edit.insert + out.slice(edit.end);
-  return out;
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged: TextEdit[] = [];
+  for (const edit of sorted) {
+    const last = merged.at(-1);
+    if (last && edit.start < last.end) {
+      if (last.insert !== '' || edit.insert !== '') throw new Error(`overlapping edits at ${edit.start}`);
+      last.end = Math.max(last.end, edit.end);
+      continue;
+    }
+    merged.push({ ...edit });
+  }
+  let out = '';
+  let at = 0;
+  for (const edit of merged) {
+    out += text.slice(at, edit.start) + edit.insert;
+    at = edit.end;
+  }
+  return out + text.slice(at);
 }
 
 /**
@@ -30,7 +48,14 @@ export function removal(text: string, start: number, end: number): TextEdit {
   const lineEnd = nextNewline === -1 ? text.length : nextNewline;
   const blankBefore = /^[ \t]*$/.test(text.slice(lineStart, start));
   const blankAfter = /^[ \t]*$/.test(text.slice(end, lineEnd));
-  if (!blankBefore || !blankAfter) return { start, end, insert: '' };
+  if (!blankBefore || !blankAfter) {
+    // Mid-line: take the horizontal space that would be left dangling, but keep words apart.
+    let from = start;
+    let to = end;
+    if (blankAfter) while (from > lineStart && /[ \t]/.test(text[from - 1]!)) from--;
+    if (blankAfter || blankBefore || /[ \t]/.test(text[from - 1] ?? '')) while (to < lineEnd && /[ \t]/.test(text[to]!)) to++;
+    return { start: from, end: to, insert: '' };
+  }
   let from = lineStart;
   let to = nextNewline === -1 ? text.length : nextNewline + 1;
   const previousLineStart = from < 2 ? 0 : text.lastIndexOf('\n', from - 2) + 1;

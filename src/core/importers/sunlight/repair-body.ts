@@ -108,8 +108,13 @@ export function unwrapForeignSpans(body: string): RepairResult {
 /** `<p/>` is not an empty paragraph in HTML but an unclosed `<p>`: it is dropped. */
 export function removeSelfClosingParagraphs(body: string): RepairResult {
   const edits: TextEdit[] = [];
-  for (const match of body.matchAll(/<p\s*\/>[ \t]*/gi)) edits.push(removal(body, match.index, match.index + match[0].length));
-  return { body: applyEdits(body, edits), count: edits.length };
+  let count = 0;
+  // A run "<p/> <p/> <p/>" is removed as one piece, so no space is left between the pieces.
+  for (const match of body.matchAll(/<p\s*\/>(?:[ \t]*<p\s*\/>)*/gi)) {
+    count += match[0].match(/<p/gi)!.length;
+    edits.push(removal(body, match.index, match.index + match[0].length));
+  }
+  return { body: applyEdits(body, edits), count };
 }
 
 /** Tags before which HTML closes an open paragraph by itself. */

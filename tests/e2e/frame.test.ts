@@ -116,6 +116,17 @@ describe('site frame', () => {
     await context.close();
   });
 
+  it('prints the content without the skip link, navigation or search form', async () => {
+    const { page } = await openPage('./');
+    await page.emulateMedia({ media: 'print' });
+    const display = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).display);
+    await expect(display('.primary-nav')).resolves.toBe('none');
+    await expect(display('header form[role="search"]')).resolves.toBe('none');
+    await expect(display('.skip-link')).resolves.toBe('none');
+    await expect(display('main')).resolves.not.toBe('none');
+    await context.close();
+  });
+
   it('submits the header search form to /search/?q= without JavaScript', async () => {
     const { page } = await openPage('./', false);
     await page.locator('#site-search').fill('parking permits');

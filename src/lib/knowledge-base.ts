@@ -1,23 +1,25 @@
 /**
  * The site's binding to the content core: the knowledge graph, built once per
- * build (or dev-server start) from KB_CONTENT_DIR, and the href functions with
- * the site's base path. Pages import from here and never read content/.
+ * build (or per content change in dev) from KB_CONTENT_DIR, and the href
+ * functions with the site's base path. Pages import from here and never read
+ * content/.
  */
-import path from 'node:path';
-import { createHrefs, loadKnowledgeBase, type KnowledgeBase } from '../core/index.ts';
+import { buildKnowledgeBase, ContentError, createHrefs, type KnowledgeBase } from '../core/index.ts';
 import { siteConfig } from '../site-config.ts';
+import { sharedValidation } from './shared-validation.ts';
 
-let pending: Promise<KnowledgeBase> | undefined;
+const graphs = new WeakMap<object, KnowledgeBase>();
 
 /** The knowledge graph. Throws ContentError (every diagnostic, file:line) when content has errors. */
-export function getKnowledgeBase(): Promise<KnowledgeBase> {
-  pending ??= loadKnowledgeBase(path.resolve(siteConfig.contentDir)).then((r) => r.kb);
-  return pending;
-}
-
-/** Forgets the graph so the next page rebuilds it (dev server, after a content edit). */
-export function resetKnowledgeBase(): void {
-  pending = undefined;
+export async function getKnowledgeBase(): Promise<KnowledgeBase> {
+  const validation = await sharedValidation();
+  if (!validation.ok) throw new ContentError(validation);
+  let kb = graphs.get(validation);
+  if (!kb) {
+    kb = buildKnowledgeBase(validation.context);
+    graphs.set(validation, kb);
+  }
+  return kb;
 }
 
 /** Links, with BASE_PATH: use in href attributes. */

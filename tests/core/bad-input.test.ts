@@ -54,6 +54,8 @@ const cases: Case[] = [
   { name: 'missing required field', file: P, text: policy.replace('legal_custom: Executive Order\n', ''), rule: 'schema', line: 1, field: 'legal_custom', says: 'missing required field' },
   { name: 'misspelt key with did-you-mean', file: P, text: policy.replace('policy_url:', 'policy_ur:'), rule: 'schema', line: 8, field: 'policy_ur', says: 'did you mean "policy_url"' },
   { name: 'wrong sunlight value', file: P, text: policy.replace('sunlight: wwc', 'sunlight: yes'), rule: 'schema', line: 7, field: 'sunlight', says: 'found "yes"' },
+  { name: 'value outside an enum', file: 'places/springfield-mo.md', text: place.replace('kind: city', 'kind: town'), rule: 'schema', line: 3, field: 'kind', says: 'found "town"' },
+  { name: 'wrong type', file: P, text: policy.replace('year: 2020', 'year: twenty'), rule: 'schema', line: 4, field: 'year', says: 'expected number, found "twenty"' },
   { name: 'not a calendar date', file: P, text: policy.replace('date: 2020-01-15', 'date: 2020-02-30'), rule: 'schema', line: 5, field: 'date' },
   { name: 'year and date disagree', file: P, text: policy.replace('year: 2020', 'year: 2019'), rule: 'schema', line: 4, field: 'year' },
   { name: 'javascript: URL in a field', file: P, text: policy.replace('https://records.example.org/springfield-open-data.pdf', 'javascript:alert(1)'), rule: 'schema', line: 8, field: 'policy_url' },

@@ -80,14 +80,16 @@ export function schemaDiagnostics(
       }
       continue;
     }
-    if (issue.code === 'invalid_type' && issue.input === undefined) {
+    // Zod 4 leaves `input` out of issues by default: read the value from the data itself.
+    const found = valueAt(data, path);
+    if (issue.code === 'invalid_type' && found === undefined) {
       out.push({ ...base, field, message: `missing required field "${field}"`, hint: `add "${String(path.at(-1))}: …" (expected ${issue.expected})` });
       continue;
     }
     let message = issue.message;
-    if (issue.code === 'invalid_type') message = `expected ${issue.expected}, found ${describe(issue.input)}`;
-    else if (issue.code === 'invalid_value') message = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describe(issue.input)}`;
-    else if (issue.code === 'invalid_union') message = `${unionExpectation(issue)}, found ${describe(valueAt(data, path))}`;
+    if (issue.code === 'invalid_type') message = `expected ${issue.expected}, found ${describe(found)}`;
+    else if (issue.code === 'invalid_value') message = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describe(found)}`;
+    else if (issue.code === 'invalid_union') message = `${unionExpectation(issue)}, found ${describe(found)}`;
     out.push({ ...base, field, message: field ? `${field}: ${message}` : message });
   }
   return out;

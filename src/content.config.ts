@@ -1,0 +1,52 @@
+/**
+ * Astro content collections fed by the content core: the same files, the same
+ * Zod schemas and the same validation as `npm run validate`. A content error
+ * fails `astro build` (and shows in `astro dev`) with the validator's
+ * file:line messages. Pages read the knowledge graph (src/lib/knowledge-base.ts);
+ * the collections give Astro's tooling (types, content intellisense, dev
+ * reloads) the same entries.
+ */
+import { defineCollection } from 'astro:content';
+import type { Loader } from 'astro/loaders';
+import { formatDiagnostics } from './core/diagnostics/format.ts';
+import { ENTITY_KINDS, KIND_FOLDERS, schemas, type EntityKind } from './core/schema/index.ts';
+import { contentRoot, forgetValidation, sharedValidation } from './lib/shared-validation.ts';
+
+function coreLoader(kind: EntityKind): Loader {
+  return {
+    name: `civic-kb-${kind}`,
+    load: async ({ store, logger, watcher, generateDigest }) => {
+      const sync = async () => {
+        const result = await sharedValidation();
+        const errors = result.diagnostics.filter((d) => d.severity === 'error');
+        if (errors.length) throw new Error(`content has ${errors.length} error(s):\n${formatDiagnostics(errors, 'text')}`);
+        store.clear();
+        for (const doc of result.documents) {
+          if (doc.kind !== kind) continue;
+          const data = doc.data as Record<string, unknown>;
+          store.set({ id: doc.id, data, digest: generateDigest(data), filePath: doc.file });
+        }
+        if (kind === 'guideline') {
+          const warnings = result.diagnostics.length - errors.length;
+          if (warnings) logger.warn(`${warnings} content warning(s): run npm run validate for details`);
+        }
+      };
+      await sync();
+      // Dev server: any change under content/ re-validates everything (references cross files).
+      watcher?.add(contentRoot());
+      watcher?.on('all', async (_event, changed) => {
+        if (!changed.startsWith(contentRoot())) return;
+        forgetValidation();
+        try {
+          await sync();
+        } catch (error) {
+          logger.error((error as Error).message);
+        }
+      });
+    },
+  };
+}
+
+export const collections = Object.fromEntries(
+  ENTITY_KINDS.map((kind) => [KIND_FOLDERS[kind], defineCollection({ loader: coreLoader(kind), schema: schemas[kind] })]),
+);

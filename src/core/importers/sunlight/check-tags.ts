@@ -38,15 +38,22 @@ export function checkTags(body: string, file: string, bodyLine: number, codes: R
   return diagnostics;
 }
 
-/** Non-Latin letters inside Latin words ("POLΙCΥ" with Greek Iota and Upsilon): OCR look-alikes, flagged, not changed. */
+/**
+ * Greek or Cyrillic letters in a word written in Latin letters ("POLΙCΥ" with
+ * Greek Iota and Upsilon), or a Greek word of up to three letters in English
+ * text ("ΤΟ:"): OCR look-alikes. Flagged, not changed — the intended letter
+ * is a guess best made by a person with the original at hand.
+ */
 export function findLookalikes(body: string, file: string, bodyLine: number): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const match of body.matchAll(/[A-Za-z]*[\u0370-\u03ff\u0400-\u04ff]+[A-Za-z]*/g)) {
-    if (!/[A-Za-z]/.test(match[0]) && !/^[\u0370-\u03ff]{1,3}$/.test(match[0])) continue;
+  for (const match of body.matchAll(/[A-Za-z\u0370-\u03ff\u0400-\u04ff]+/g)) {
+    const word = match[0];
+    if (!/[\u0370-\u03ff\u0400-\u04ff]/.test(word)) continue;
+    if (!/[A-Za-z]/.test(word) && !/^[\u0370-\u03ff]{1,3}$/.test(word)) continue;
     const pos = positionAt(body, match.index);
     diagnostics.push({
       file, line: pos.line + bodyLine - 1, column: pos.column, rule: 'hub-lookalike-letters', severity: 'warning',
-      message: `"${match[0]}" mixes Greek or Cyrillic letters into a Latin word (an OCR look-alike); left as it is`,
+      message: `"${word}" has Greek or Cyrillic letters that look like Latin ones (OCR); left as it is`,
       hint: 'retype the word from the original document',
     });
   }

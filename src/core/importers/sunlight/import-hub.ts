@@ -18,10 +18,14 @@ export interface ImportOptions {
   /** For a single policy file: its id and a hand-curated title. */
   policyId?: string;
   policyTitle?: string;
+  /** Files that could not be read as text (encoding): refused before the import saw them. */
+  unreadable?: Diagnostic[];
 }
 
 export interface ImportReport {
   outcomes: FileOutcome[];
+  /** Files refused because they could not be read as UTF-8 text. */
+  unreadable: Diagnostic[];
   /** Sunlight's guideline facts against the project's. */
   guidelineChecks: Diagnostic[];
   /** Guideline files copied into the output. */
@@ -74,7 +78,7 @@ export function planHubImport(hub: HubSource, existing: ExistingContent, options
   }
   return {
     writes,
-    report: { outcomes, guidelineChecks, copiedGuidelines, passages: countPassages(written, ordered.map((g) => String(g.code))) },
+    report: { outcomes, unreadable: options.unreadable ?? [], guidelineChecks, copiedGuidelines, passages: countPassages(written, ordered.map((g) => String(g.code))) },
   };
 }
 

@@ -66,12 +66,13 @@ export function mapPolicy(hub: Record<string, unknown>, context: PolicyMappingCo
 }
 
 /**
- * Id of a policy file: its Hub file name when that is a slug (the Hub's own
- * ids), otherwise "<place>-<date or year>" from its keys.
+ * Id of a policy file: its file name when that is a Hub id (a slug ending in
+ * the date or year, with an optional suffix: "sioux-falls-sd-2017-11-29-a"),
+ * otherwise "<place>-<date or year>" from its keys.
  */
 export function policyIdFor(fileName: string, hub: Record<string, unknown>): string | undefined {
   const base = fileName.replace(/\.[^.]*$/, '');
-  if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(base)) return base;
+  if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(base) && /-\d{4}(?:-\d{2}-\d{2})?(?:-[a-z0-9]+)?$/.test(base)) return base;
   const when = typeof hub.date === 'string' ? hub.date : typeof hub.year === 'number' ? String(hub.year) : undefined;
   return typeof hub.place === 'string' && when ? `${hub.place}-${when}` : undefined;
 }

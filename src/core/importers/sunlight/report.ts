@@ -13,6 +13,8 @@ export interface ImportSummary {
   files: Record<FileOutcome['kind'], { read: number } & Record<OutcomeStatus, number>>;
   /** Per repair kind: fixes made and files touched; kinds that never fired are left out. */
   repairs: Array<{ kind: RepairKind; fixes: number; files: number }>;
+  /** Files that could not be read as text. */
+  unreadable: number;
   /** Every error of every refused file. */
   refused: Diagnostic[];
   /** Warnings per rule. */
@@ -40,8 +42,10 @@ export function summarizeImport(report: ImportReport): ImportSummary {
       repairs.set(kind, row);
     }
   }
+  refused.push(...report.unreadable.filter((d) => d.severity === 'error'));
   return {
     files,
+    unreadable: report.unreadable.filter((d) => d.severity === 'error').length,
     repairs: REPAIR_KINDS.filter((k) => repairs.has(k)).map((kind) => ({ kind, ...repairs.get(kind)! })),
     refused,
     warnings: Object.fromEntries(Object.entries(warnings).sort(([a], [b]) => a.localeCompare(b))),
@@ -71,7 +75,7 @@ export function formatImportReport(report: ImportReport, dryRun = false): string
     const kinds = Object.entries(outcome.repairs);
     if (kinds.length && outcome.status !== 'refused') out.push(`  ${outcome.file}: ${kinds.map(([k, n]) => `${k} ×${n}`).join(', ')}`);
   }
-  out.push('', `Refused: ${s.files.policy.refused + s.files.place.refused}`);
+  out.push('', `Refused: ${s.files.policy.refused + s.files.place.refused + s.unreadable}`);
   for (const d of s.refused) out.push(`  ${where(d)}  ${d.rule}  ${d.message}${d.hint ? ` (${d.hint})` : ''}`);
   const warnings = report.outcomes.flatMap((o) => o.diagnostics.filter((d) => d.severity === 'warning'));
   out.push('', `Notes: ${warnings.length}`);

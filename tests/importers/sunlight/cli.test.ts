@@ -45,6 +45,8 @@ describe('import:sunlight', () => {
     expect(run.stdout).toMatch(/^places\s+1\s+1\s+0\s+0\s+0$/m);
     expect(run.stdout).toMatch(/^mojibake\s+1\s+1$/m);
     expect(run.stdout).toMatch(/^metadata\s+1\s+1$/m);
+    // The fixture's two guidelines agree with ours; the 29 it lacks are reported as ours alone.
+    expect(run.stdout).toContain("Guideline facts against the project's guidelines: 29 mismatch(es)");
     expect(await readdir(path.join(outDir, 'policies'))).toEqual(['riverbend-mo-2019-05-06.md']);
   });
 
@@ -64,6 +66,7 @@ describe('import:sunlight', () => {
     const written = await readFile(path.join(outDir, 'policies', 'riverbend-mo-2019-05-06.md'), 'utf8');
     expect(written).toMatch(/^---\ntitle: Riverbend Open Data Order\nplace: riverbend-mo\n/);
     expect(written).toContain('§ 5.');
+    expect(run.stdout).toContain('not checked (the Hub folder has no _guidelines)');
   });
 
   test('--policy-file with a hub: only the place the policy names comes along', async () => {

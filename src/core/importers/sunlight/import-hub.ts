@@ -26,8 +26,9 @@ export interface ImportReport {
   outcomes: FileOutcome[];
   /** Files refused because they could not be read as UTF-8 text. */
   unreadable: Diagnostic[];
-  /** Sunlight's guideline facts against the project's. */
+  /** Sunlight's guideline facts against the project's; `guidelinesChecked` is false when either side had none. */
   guidelineChecks: Diagnostic[];
+  guidelinesChecked: boolean;
   /** Guideline files copied into the output. */
   copiedGuidelines: string[];
   /** Passages per guideline code over the policies written or unchanged, in guideline order. */
@@ -78,7 +79,7 @@ export function planHubImport(hub: HubSource, existing: ExistingContent, options
   }
   return {
     writes,
-    report: { outcomes, unreadable: options.unreadable ?? [], guidelineChecks, copiedGuidelines, passages: countPassages(written, ordered.map((g) => String(g.code))) },
+    report: { outcomes, unreadable: options.unreadable ?? [], guidelineChecks, guidelinesChecked: hubFacts.length > 0 && projectFacts.length > 0, copiedGuidelines, passages: countPassages(written, ordered.map((g) => String(g.code))) },
   };
 }
 

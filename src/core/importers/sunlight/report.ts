@@ -80,7 +80,8 @@ export function formatImportReport(report: ImportReport, dryRun = false): string
   const warnings = report.outcomes.flatMap((o) => o.diagnostics.filter((d) => d.severity === 'warning'));
   out.push('', `Notes: ${warnings.length}`);
   for (const d of warnings) out.push(`  ${where(d)}  ${d.rule}  ${d.message}`);
-  out.push('', `Guideline facts against the project's guidelines: ${s.guidelineMismatches ? `${s.guidelineMismatches} mismatch(es)` : 'all agree'}`);
+  const verdict = s.guidelineMismatches ? `${s.guidelineMismatches} mismatch(es)` : report.guidelinesChecked ? 'all agree' : 'not checked (the Hub folder has no _guidelines)';
+  out.push('', `Guideline facts against the project's guidelines: ${verdict}`);
   for (const d of report.guidelineChecks) out.push(`  ${where(d)}  ${d.message}`);
   if (report.passages.length) {
     const total = report.passages.reduce((n, p) => n + p.passages, 0);

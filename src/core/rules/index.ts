@@ -3,6 +3,7 @@ import { citationsRule } from './citations.ts';
 import { duplicatesRule, freshnessRule, guidelineSetRule, policyShapeRule } from './consistency.ts';
 import type { Rule } from './context.ts';
 import { personalDataRule } from './personal-data.ts';
+import { placeholdersRule } from './placeholders.ts';
 import { referencesRule } from './references.ts';
 import { spansRule } from './spans.ts';
 import { unsafeHtmlRule } from './unsafe-html.ts';
@@ -15,6 +16,7 @@ export const RULES: readonly Rule[] = [
   citationsRule,
   unsafeHtmlRule,
   personalDataRule,
+  placeholdersRule,
   freshnessRule,
   policyShapeRule,
 ];

@@ -1,0 +1,71 @@
+/**
+ * Placeholders must not be published. `npm run new` writes skeletons whose
+ * unknown parts read "TODO: …"; this rule names every one still there — each
+ * frontmatter text (at any depth) and each body line that starts with TODO —
+ * so an editor knows exactly what is left to fill before a merge.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { BodyRecord, ContentDoc } from '../load/load-content.ts';
+import { atField, type Rule } from './context.ts';
+
+/** "TODO" as a word at the start (any case): "TODO: title", "todo". Not "Todos los…". */
+const PLACEHOLDER = /^TODO\b/i;
+/** Markdown block markers that may come before the placeholder on a body line. */
+const LINE_MARKERS = /^\s*(?:(?:[-*+]|\d+[.)]|#{1,6}|>)\s+)*/;
+
+/** True when a text is (or begins as) a placeholder. */
+export function isPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(text.trim());
+}
+
+function shorten(text: string): string {
+  const flat = text.trim().replace(/\s+/g, ' ');
+  return flat.length > 70 ? `${flat.slice(0, 70)}…` : flat;
+}
+
+function placeholderFields(value: unknown, path: (string | number)[], out: [string, (string | number)[]][]): void {
+  if (typeof value === 'string') {
+    if (isPlaceholder(value)) out.push([value, path]);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => placeholderFields(item, [...path, i], out));
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) placeholderFields(item, [...path, key], out);
+  }
+}
+
+function checkFields(doc: ContentDoc): Diagnostic[] {
+  const found: [string, (string | number)[]][] = [];
+  placeholderFields(doc.data, [], found);
+  return found.map(([text, path]) =>
+    atField(doc, path, {
+      rule: 'placeholder',
+      severity: 'error',
+      message: `${path.join('.')} is still a placeholder: "${shorten(text)}"`,
+      hint: 'replace it with the real value from your source, or delete the entry if it does not apply',
+    }),
+  );
+}
+
+function checkBody(doc: BodyRecord): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  doc.body.split('\n').forEach((line, i) => {
+    const marker = LINE_MARKERS.exec(line)?.[0] ?? '';
+    const rest = line.slice(marker.length);
+    if (!isPlaceholder(rest)) return;
+    out.push({
+      file: doc.file,
+      line: doc.bodyLine + i,
+      column: marker.length + 1,
+      rule: 'placeholder',
+      severity: 'error',
+      message: `the text is still a placeholder: "${shorten(rest)}"`,
+      hint: 'write the real text here, or delete the line',
+    });
+  });
+  return out;
+}
+
+export const placeholdersRule: Rule = ({ bodies, guidelines, places, contacts, policies, faqs }) => [
+  ...[...guidelines, ...places, ...contacts, ...policies, ...faqs].flatMap(checkFields),
+  ...bodies.flatMap(checkBody),
+];

@@ -100,6 +100,12 @@ describe('every bad input is reported with its rule, line and field', () => {
   });
 });
 
+test('numbers inside links are not taken for personal data', async () => {
+  // A real document URL whose 14-digit file name passes the Luhn check.
+  const { result } = await diagnosticsFor({ [P]: policy.replace('https://records.example.org/springfield-open-data.pdf', 'https://assets.example.org/documents/3673595/Simsbh35017041116370.pdf') });
+  expect(result.diagnostics.filter((d) => d.rule === 'personal-data')).toEqual([]);
+});
+
 test('all problems of a folder are reported in one run, sorted by file and line', async () => {
   const { result } = await diagnosticsFor({
     [P]: policy.replace('sunlight: wwc', 'sunlight: yes').replace('g-open-formats', 'g-nope'),

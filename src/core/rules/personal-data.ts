@@ -30,7 +30,11 @@ function ssnShaped(area: string, group: string, serial: string): boolean {
   return area !== '000' && area !== '666' && area[0] !== '9' && group !== '00' && serial !== '0000';
 }
 
-export function findPersonalData(text: string): { offset: number; what: string }[] {
+/** Digits inside links are document ids, not personal data: blank them out, keeping offsets. */
+const URL_LIKE = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi;
+
+export function findPersonalData(input: string): { offset: number; what: string }[] {
+  const text = input.replace(URL_LIKE, (url) => ' '.repeat(url.length));
   const found: { offset: number; what: string }[] = [];
   for (const m of text.matchAll(SSN)) {
     if (ssnShaped(m[1]!, m[2]!, m[3]!)) found.push({ offset: m.index, what: 'a social security number' });

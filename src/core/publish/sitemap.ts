@@ -1,0 +1,51 @@
+/**
+ * sitemap.xml: every indexable page of the site (listed by routes.ts, the way
+ * the build lists them), in path order, with <lastmod> where the graph dates
+ * the page — a policy's adoption date, an FAQ's last review. Never a date from
+ * the build clock: the file must be the same byte for byte when the content is.
+ */
+import type { KnowledgeBase } from '../graph/types.ts';
+import { createHrefs } from '../urls.ts';
+import type { AbsoluteUrl } from './json-ld.ts';
+import { escapeXml } from './xml.ts';
+
+const paths = createHrefs('/');
+
+export interface SitemapEntry {
+  /** Site path without the base, e.g. "/faqs/independence-mo/open-data/". */
+  path: string;
+  /** YYYY-MM-DD, only when the content dates the page. */
+  lastmod?: string;
+}
+
+/** Content dates of the graph's dated pages, by site path. */
+export function contentDates(kb: KnowledgeBase): Map<string, string> {
+  const dates = new Map<string, string>();
+  for (const p of kb.policies) if (p.doc.data.date) dates.set(paths.policy(p.id), p.doc.data.date);
+  for (const f of kb.faqs) dates.set(paths.faq(f.id), f.doc.data.last_reviewed);
+  return dates;
+}
+
+/** One entry per page path, sorted by path. */
+export function sitemapEntries(kb: KnowledgeBase, pagePaths: readonly string[]): SitemapEntry[] {
+  const dates = contentDates(kb);
+  return [...new Set(pagePaths)].sort().map((path) => {
+    const lastmod = dates.get(path);
+    return lastmod ? { path, lastmod } : { path };
+  });
+}
+
+/** The sitemaps.org XML for the entries. */
+export function sitemapXml(entries: readonly SitemapEntry[], absoluteUrl: AbsoluteUrl): string {
+  const urls = entries.map((e) => {
+    const lastmod = e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : '';
+    return `  <url><loc>${escapeXml(absoluteUrl(e.path))}</loc>${lastmod}</url>`;
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...urls,
+    '</urlset>',
+    '',
+  ].join('\n');
+}

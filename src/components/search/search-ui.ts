@@ -1,0 +1,142 @@
+/**
+ * Browser code of the search page, bundled by Astro (the CSP allows no inline
+ * script). It runs after /pagefind/pagefind-component-ui.js, which defines the
+ * <pagefind-*> elements, and:
+ * - swaps the "search needs JavaScript" notice for the search UI;
+ * - starts the search for ?q= (the header's GET form lands here) and keeps ?q=
+ *   in the address bar in step with the box, so a search can be shared;
+ * - builds the filter checkboxes from the filters the index holds, labelled
+ *   from the page's hidden label lists, and applies them (any value in a group).
+ */
+
+type FilterCounts = Record<string, Record<string, number>>;
+
+/** The slice of the Component UI's instance this page uses (Pagefind 1.6, pagefind-component-ui.js). */
+interface PagefindInstance {
+  on(event: 'filters', callback: (filters: { available: FilterCounts | null; total: FilterCounts | null }) => void): void;
+  on(event: 'search', callback: (term: string) => void): void;
+  triggerSearch(term: string): void;
+  triggerFilters(filters: Record<string, { any: string[] }>): void;
+}
+
+interface PagefindComponentsGlobal {
+  getInstanceManager(): { getInstance(name?: string): PagefindInstance };
+}
+
+
+interface FilterOption {
+  input: HTMLInputElement;
+  count: HTMLElement;
+}
+
+function labelsOf(group: HTMLElement): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const item of group.querySelectorAll<HTMLElement>('.search-filter__labels [data-value]')) {
+    labels.set(item.dataset['value']!.toLowerCase(), item.textContent ?? '');
+  }
+  return labels;
+}
+
+/** Known values in the label list's order, then values the graph does not name, alphabetically. */
+function orderValues(values: string[], labels: Map<string, string>): string[] {
+  const known = [...labels.keys()];
+  const rank = (v: string) => {
+    const i = known.indexOf(v.toLowerCase());
+    return i === -1 ? known.length : i;
+  };
+  return [...values].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+function setupFilters(instance: PagefindInstance, root: HTMLElement): void {
+  const groups = new Map<string, HTMLElement>();
+  for (const group of root.querySelectorAll<HTMLElement>('fieldset[data-filter]')) groups.set(group.dataset['filter']!, group);
+  const options = new Map<string, FilterOption>();
+
+  const selected = (): Record<string, { any: string[] }> => {
+    const filters: Record<string, { any: string[] }> = {};
+    for (const [key, group] of groups) {
+      const values = [...group.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')].map((i) => i.value);
+      if (values.length > 0) filters[key] = { any: values };
+    }
+    return filters;
+  };
+
+  const build = (total: FilterCounts) => {
+    for (const [key, group] of groups) {
+      const values = Object.keys(total[key] ?? {});
+      const list = group.querySelector<HTMLElement>('.search-filter__options')!;
+      const labels = labelsOf(group);
+      for (const value of orderValues(values, labels)) {
+        const id = `${key}:${value}`;
+        if (options.has(id)) continue;
+        const item = document.createElement('li');
+        const label = document.createElement('label');
+        const input = document.createElement('input');
+        input.type = 'checkbox';
+        input.name = key;
+        input.value = value;
+        input.addEventListener('change', () => instance.triggerFilters(selected()));
+        const count = document.createElement('span');
+        count.className = 'search-filter__count';
+        label.append(input, ` ${labels.get(value.toLowerCase()) ?? value} `, count);
+        item.append(label);
+        list.append(item);
+        options.set(id, { input, count });
+      }
+      group.hidden = values.length === 0;
+    }
+    root.hidden = options.size === 0;
+  };
+
+  instance.on('filters', ({ available, total }) => {
+    if (!total) return;
+    build(total);
+    for (const [id, option] of options) {
+      const [key, value] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
+      const n = available?.[key]?.[value] ?? 0;
+      // The count is text, not colour: "(3)" next to the label.
+      option.count.textContent = `(${n})`;
+    }
+  });
+
+  root.querySelector('[data-search-clear-filters]')?.addEventListener('click', () => {
+    for (const { input } of options.values()) input.checked = false;
+    instance.triggerFilters({});
+  });
+
+  // Open on wide screens, where the filters sit beside the results; on a phone they stay one tap away.
+  if (window.matchMedia('(min-width: 60em)').matches) root.setAttribute('open', '');
+}
+
+/** Keeps ?q= equal to the current search so the address can be bookmarked or shared. */
+function syncAddressBar(instance: PagefindInstance): void {
+  instance.on('search', (term) => {
+    const url = new URL(window.location.href);
+    const trimmed = term.trim();
+    if (trimmed) url.searchParams.set('q', trimmed);
+    else url.searchParams.delete('q');
+    if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
+  });
+}
+
+async function boot(): Promise<void> {
+  await customElements.whenDefined('pagefind-results');
+  // Set by pagefind-component-ui.js, a plain script outside the bundle.
+  const components = (window as Window & { PagefindComponents?: PagefindComponentsGlobal }).PagefindComponents;
+  if (!components) return;
+  const instance = components.getInstanceManager().getInstance('default');
+
+  for (const el of document.querySelectorAll<HTMLElement>('[data-search-needs-js]')) el.hidden = true;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-search-ui]')) el.hidden = false;
+
+  const filters = document.querySelector<HTMLElement>('[data-search-filters]');
+  if (filters) setupFilters(instance, filters);
+  syncAddressBar(instance);
+
+  const query = new URLSearchParams(window.location.search).get('q')?.trim();
+  if (query) instance.triggerSearch(query);
+}
+
+void boot();
+
+export {};

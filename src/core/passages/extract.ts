@@ -4,7 +4,7 @@
  * paragraphs. The site, the CLI, the importers and the tests all use this.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { positionAt } from '../diagnostics/diagnostic.ts';
+import { lineIndex } from '../diagnostics/diagnostic.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
 import { toParagraphs } from './plain-text.ts';
 import { scanSpans, type ScannedSpan, type SpanScan } from './scan-spans.ts';
@@ -58,8 +58,10 @@ export function extractPassages(body: string, options: ExtractOptions, scan: Spa
 } {
   const diagnostics: Diagnostic[] = [];
   const bodyLine = options.bodyLine ?? 1;
+  // One index per body: a position per span must not rescan the body (10,000 spans would be quadratic).
+  const lines = lineIndex(body);
   const where = (offset: number) => {
-    const pos = positionAt(body, offset);
+    const pos = lines.positionAt(offset);
     return { file: options.file, line: pos.line + bodyLine - 1, column: pos.column };
   };
   for (const problem of scan.problems) {

@@ -5,15 +5,22 @@
  * link text is left glued to "[n]". That link text is the best title the
  * article gives for source n, so it is kept as the citation's `name` and taken
  * out of the sentence, unless the sentence needs it as a word of its own
- * ("Chicago Open Data program[1] describes…", "data.nola.gov[1]").
+ * ("Chicago Open Data program[1] describes…", "data.nola.gov[1]", "the official
+ * IT page[2]").
  */
 
 export interface Citation {
   n: number;
   /** Link text glued to the marker, e.g. "Municipal Code"; absent for a bare "[n]". */
-  name?: string;
-  /** Up to eight lower-case words before the marker in its sentence: matched against a Resources list. */
+  name?: string | undefined;
+  /** Up to eight words before the marker in its sentence: matched against a Resources list. */
   context: string;
+  /**
+   * True when the marker was written right against words ("the City code host
+   * referenced below[1]"), so the words before it describe the source; false
+   * after a full stop or another marker (".[1] [2]"), where they describe a claim.
+   */
+  afterWords: boolean;
 }
 
 export interface CitedText {
@@ -45,11 +52,11 @@ export function parseCitations(input: string): CitedText {
     const anchor = findAnchor(input, at, copied);
     if (!anchor) {
       output += input.slice(copied, at) + ` [${n}]`;
-      citations.push({ n, context: contextBefore(input.slice(0, at)) });
+      citations.push({ n, context: contextBefore(input.slice(0, at)), afterWords: /[\p{L}\p{N}]\s*$/u.test(input.slice(0, at)) });
     } else {
-      const keepName = !anchor.duplicated && (anchor.domain || shouldKeepName(input, anchor.start, end));
+      const keepName = !anchor.duplicated && (anchor.domain || shouldKeepName(input, anchor, end));
       output += input.slice(copied, keepName ? anchor.nameEnd : anchor.start) + ` [${n}]`;
-      citations.push({ n, name: anchor.name, context: contextBefore(input.slice(0, anchor.start)) });
+      citations.push({ n, name: anchor.name, context: contextBefore(input.slice(0, anchor.start)), afterWords: true });
     }
     copied = end;
   }
@@ -99,7 +106,16 @@ function findAnchor(input: string, markerAt: number, floor: number): Anchor | un
       break;
     }
   }
-  while (taken.length && CONNECTORS.has((taken[0] as Token).word.toLowerCase())) taken.shift();
+  const dropLeading = (): void => {
+    while (taken.length && CONNECTORS.has((taken[0] as Token).word.toLowerCase())) taken.shift();
+  };
+  dropLeading();
+  // A sentence starts with a capital: "Use the Records Request Page[2]" names "Records Request Page".
+  const opener = taken[0];
+  if (opener && SENTENCE_OPENERS.has(opener.word.toLowerCase()) && isSentenceStart(input, opener.start)) {
+    taken.shift();
+    dropLeading();
+  }
   if (!taken.some((t) => isCapitalised(t.word))) return undefined;
   // Only a run that starts with a capital is a name: "referenced below" is not one.
   if (!isCapitalised((taken[0] as Token).word)) {
@@ -118,6 +134,17 @@ function findAnchor(input: string, markerAt: number, floor: number): Anchor | un
   };
 }
 
+/** Capitalised only because they open a sentence: never the first word of a name. */
+const SENTENCE_OPENERS = new Set([
+  'use', 'see', 'consult', 'visit', 'check', 'contact', 'read', 'review', 'submit', 'start', 'find', 'go', 'ask', 'call',
+  'email', 'file', 'follow', 'browse', 'for', 'in', 'the', 'this', 'these', 'our', 'at', 'on', 'from', 'via',
+]);
+
+function isSentenceStart(input: string, offset: number): boolean {
+  const before = input.slice(0, offset).trimEnd();
+  return before === '' || /[.!?:]["”’)]?$/.test(before);
+}
+
 /** Length k of a suffix that is written twice in a row ("X Y X Y" → 2), or 0. */
 function repeatedSuffix(words: readonly string[]): number {
   for (let k = Math.floor(words.length / 2); k >= 1; k--) {
@@ -134,13 +161,14 @@ function repeatedSuffix(words: readonly string[]): number {
  * words ("…linked below Municipal Code[1]") or standing alone after a sentence
  * ("…procedures. Municipal Code[1] Open Data portal[2]") is only a link: drop it.
  */
-function shouldKeepName(input: string, nameStart: number, markerEnd: number): boolean {
-  const before = input.slice(0, nameStart).trimEnd();
+function shouldKeepName(input: string, anchor: Anchor, markerEnd: number): boolean {
+  const before = input.slice(0, anchor.start).trimEnd();
   const lastWord = /(\S+)$/.exec(before)?.[1] ?? '';
   // "use the Open Data Portal[2]": after a determiner or preposition the name is a word of the sentence.
   if (GRAMMATICAL_BEFORE_NAME.has(lastWord.toLowerCase())) return true;
   const precededByWord = before.length > 0 && !/[.!?;:,(\]]["”’)]?$/.test(before);
-  if (precededByWord) return false;
+  // "…listed on the official IT page[2]": a name ending in lower-case words is read as words of the sentence.
+  if (precededByWord) return !isCapitalised(anchor.name.split(' ').at(-1) ?? '');
   const after = input.slice(markerEnd).trimStart();
   // Nothing, punctuation, or a new sentence or link after it: the name stood alone.
   if (after === '' || /^[.,;:!?)]/.test(after) || /^[A-Z]/.test(after)) return false;
@@ -162,7 +190,7 @@ function tokenize(text: string, offset: number): Token[] {
 
 function contextBefore(text: string): string {
   const sentence = text.split(/[.!?]\s+(?=[A-Z])/).at(-1) ?? '';
-  return sentence.replace(/\[\d+\]/g, ' ').toLowerCase().split(/\s+/).filter(Boolean).slice(-8).join(' ');
+  return sentence.replace(/\[\d+\]/g, ' ').split(/\s+/).filter(Boolean).slice(-8).join(' ');
 }
 
 /** Spaces and punctuation around markers: "page. [1]" → "page [1].", one space before each marker. */

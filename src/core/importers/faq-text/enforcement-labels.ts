@@ -17,7 +17,7 @@ export interface LabelRule {
   /** Labels seen in real articles, for the reader and the tests. */
   examples: readonly string[];
   /** A second facet the same bullet also fills ("Enforcer and complaint pathways" → complaints). */
-  also?: FacetKey;
+  also?: FacetKey | undefined;
 }
 
 export const LABEL_RULES: readonly LabelRule[] = [

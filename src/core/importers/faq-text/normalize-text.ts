@@ -33,10 +33,13 @@ const MOJIBAKE: ReadonlyArray<readonly [string, string]> = [
 const DROPPED_APOSTROPHES: ReadonlyArray<{ pattern: RegExp; replace: string; label: string }> = [
   { pattern: /\b([Cc])itys\b/g, replace: "$1ity's", label: `"citys" → "city's"` },
   { pattern: /\b(City Clerk|City Manager|City Attorney)s(?= [a-z])/g, replace: "$1's", label: `"City Clerks" → "City Clerk's"` },
+  // "each" never takes a plural: "each datasets metadata" is "each dataset's metadata".
+  { pattern: /\b([Ee]ach [a-z]+[^s'])s(?= [a-z]+)/g, replace: "$1's", label: `"each datasets" → "each dataset's"` },
+  { pattern: /\b([Tt]he portal)s(?= (?:dataset|data|terms|search|help|landing)\b)/g, replace: "$1's", label: `"the portals" → "the portal's"` },
 ];
 
 /** "code.City Code[1]": a sentence glued to a link text. A lower-case letter, a dot, then a capitalised word. */
-const GLUED_SENTENCE = /([a-z)\]])\.([A-Z][a-z])/g;
+const GLUED_SENTENCE = /([a-z)\]])\.([A-Z][A-Za-z])/g;
 
 const BULLET = /^[•●◦▪\-–*·]\s+/;
 const NUMBER = /^\d{1,2}[.)]\s+/;
@@ -45,10 +48,6 @@ export interface NormalizedText {
   /** The non-empty lines, in order. */
   lines: TextLine[];
   repaired: string[];
-  /** True when the last line does not end a sentence: the input was cut off. */
-  truncated: boolean;
-  /** Line number of the last non-empty line. */
-  lastLine: number;
 }
 
 /** Repairs mojibake, dropped apostrophes and glued sentences, and marks bullets and numbers. */
@@ -81,10 +80,7 @@ export function normalizeText(raw: string): NormalizedText {
     const { text: lineText, mark } = stripMark(rawLine.replace(/\u00a0/g, ' ').trim());
     if (lineText) lines.push({ line: index + 1, text: lineText.replace(/\s{2,}/g, ' '), mark });
   });
-
-  const last = lines.at(-1);
-  const truncated = last ? !endsSentence(last.text) : false;
-  return { lines, repaired, truncated, lastLine: last?.line ?? 1 };
+  return { lines, repaired };
 }
 
 function stripMark(line: string): { text: string; mark: LineMark } {
@@ -93,7 +89,3 @@ function stripMark(line: string): { text: string; mark: LineMark } {
   return { text: line, mark: 'none' };
 }
 
-/** A sentence ends with . ! ? or a closing quote/bracket after one, or with a citation "[n]". */
-export function endsSentence(text: string): boolean {
-  return /(?:[.!?:]["”’)]?|\[\d+\])\s*$/.test(text);
-}

@@ -13,13 +13,13 @@ import type { ImportedOffice, KnownContact, TextLine } from './types.ts';
 
 export interface EnforcerLink {
   contact: string;
-  role?: string;
+  role?: string | undefined;
   sources: number[];
 }
 
 export interface ParsedEnforcement {
   enforcers: EnforcerLink[];
-  enforcers_text?: string;
+  enforcers_text?: string | undefined;
   enforcers_sources: number[];
   facets: Partial<Record<FacetKey, FacetData>>;
   /** Offices the Enforcer bullet names that are not yet contacts: the CLI writes them. */
@@ -94,7 +94,7 @@ export function parseEnforcement(
     if (rule.also && !labelled.some((l) => l.rule.target === rule.also)) addFacet(rule.also, text);
   }
 
-  const linked = enforcerText ? linkOffices(enforcerText, placeSlug, knownContacts, sourcesOf(enforcerText)) : { enforcers: [], offices: [] };
+  const linked = enforcerText ? linkOffices(enforcerText, placeSlug, knownContacts, checkedPage) : { enforcers: [], offices: [] };
   const missing = EXPECTED.filter((key) => (key === 'enforcers' ? !enforcerText : !facets[key])).map((key) => `enforcement facet "${key}"`);
   for (const [key, facet] of Object.entries(facets)) {
     if (facet.status === 'not-specified' && facet.sources.length === 0) missing.push(`source of the page checked for "${key}" (the article says "not specified" without citing it)`);
@@ -146,7 +146,9 @@ interface LinkedOffices {
 
 /**
  * Links the offices an Enforcer sentence names. What each does ("City Clerk for
- * public-records processes") is read from the clause that names it.
+ * public-records processes") and what it cites are read from the clauses that
+ * name it; an office whose clauses cite nothing gets the page the section
+ * checked, not a citation that belongs to another office's clause.
  */
 function linkOffices(text: string, placeSlug: string, knownContacts: readonly KnownContact[], fallbackSources: number[]): LinkedOffices {
   const clauses = text.split(/;\s+|(?<=[.!?])\s+(?=[A-Z])/);
@@ -159,9 +161,14 @@ function linkOffices(text: string, placeSlug: string, knownContacts: readonly Kn
     .filter((hit) => hit.at >= 0);
   const mentions = findOffices(text).filter((m) => !knownHits.some((k) => k.contact.id === `${placeSlug}/${m.office.slug}`));
 
+  const officePatterns = [
+    ...placeContacts.map((c) => new RegExp(c.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi')),
+    ...findOffices(text).flatMap((m) => m.office.patterns.map((p) => new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`))),
+  ];
+  const withoutOffices = (fragment: string): string => officePatterns.reduce((rest, p) => rest.replace(p, ' '), fragment);
   const describe = (indexIn: (clause: string) => number) => {
     const own = clauses.map((clause) => ({ clause, at: indexIn(clause) })).filter((c) => c.at >= 0);
-    const role = own.map((c) => roleIn(c.clause, c.at)).find(Boolean);
+    const role = own.map((c) => roleIn(c.clause, c.at, withoutOffices)).find(Boolean);
     const cited = [...new Set(own.flatMap((c) => citedNumbers(c.clause)))];
     return { role, sources: cited.length ? cited : fallbackSources };
   };
@@ -191,10 +198,14 @@ function firstIndex(text: string, patterns: readonly RegExp[]): number {
  * "for" after the office, up to the next office), "<role> are handled through
  * X", "X handles <role>".
  */
-function roleIn(clause: string, at: number): string | undefined {
+function roleIn(clause: string, at: number, withoutOffices: (fragment: string) => string): string | undefined {
   const plain = clause.replace(/\s*\[\d+\]/g, '').replace(/[.;]\s*$/, '');
   const forRole = /\bfor\s+(?!example\b|instance\b)(.+?)(?=\s+and\s+(?:the\s+)?[A-Z]|$)/.exec(plain.slice(at));
-  if (forRole) return tidyRole(forRole[1]);
+  if (forRole) {
+    // "City Clerk's Office and City Attorney for enforcement": shared. "City Clerk, IT or Open Data program and the City Attorney for legal enforcement": only the last.
+    const between = withoutOffices(plain.slice(at, at + forRole.index)).replace(/\b(?:the|and|office|department)\b|['’]s\b/gi, ' ');
+    if (!between.trim()) return tidyRole(forRole[1]);
+  }
   const handled = /^(.+?)\s+(?:is|are)\s+handled\s+(?:through|by)\b/i.exec(plain);
   if (handled) return tidyRole(handled[1]);
   const handles = /\bhandles?\s+(.+)$/.exec(plain.slice(at));
@@ -204,7 +215,9 @@ function roleIn(clause: string, at: number): string | undefined {
 
 function tidyRole(role: string | undefined): string | undefined {
   const cleaned = role?.replace(/\s*\(.*?\)/g, '').replace(/[,.;\s]+$/, '').trim();
-  return cleaned ? cleaned : undefined;
+  if (!cleaned) return undefined;
+  // A role is read mid-sentence: "Enforcement and complaints" → "enforcement and complaints", "IT access" stays.
+  return /^[A-Z][a-z]/.test(cleaned) ? cleaned.charAt(0).toLowerCase() + cleaned.slice(1) : cleaned;
 }
 
 function capitalise(text: string): string {

@@ -12,16 +12,16 @@ export interface ArticleHeader {
   /** Line of the header in the input. */
   line: number;
   /** Section label before the state name, e.g. "Technology and Data". */
-  category?: string;
-  state?: UsStateCode;
-  readingMinutes?: number;
+  category?: string | undefined;
+  state?: UsStateCode | undefined;
+  readingMinutes?: number | undefined;
   /** YYYY-MM-DD, only when the header gives a full calendar date. */
-  published?: string;
+  published?: string | undefined;
 }
 
 export interface ArticleTop {
-  title?: TextLine;
-  header?: ArticleHeader;
+  title?: TextLine | undefined;
+  header?: ArticleHeader | undefined;
   /** The lines after the title and header. */
   rest: TextLine[];
 }

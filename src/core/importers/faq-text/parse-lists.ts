@@ -24,7 +24,7 @@ export function parseList(lines: readonly TextLine[]): ParsedList {
 
 export interface ParsedForm {
   name: string;
-  description?: string;
+  description?: string | undefined;
   sources: number[];
 }
 
@@ -39,7 +39,10 @@ export function parseForms(lines: readonly TextLine[]): { forms: ParsedForm[]; l
   const forms = items.map((item): ParsedForm => {
     const labelled = /^([^:]{2,80}?):\s+(.+)$/.exec(item);
     const sources = citedNumbers(item);
-    if (labelled) return { name: (labelled[1] ?? '').trim(), description: (labelled[2] ?? '').trim(), sources };
+    if (labelled) {
+      const description = (labelled[2] ?? '').trim();
+      return { name: (labelled[1] ?? '').trim(), description: description.charAt(0).toUpperCase() + description.slice(1), sources };
+    }
     return { name: item, sources };
   });
   return { forms, leftover };

@@ -35,11 +35,11 @@ export function sectionKindOf(heading: string): SectionKind {
   return 'free';
 }
 
-/** A known heading cut off by the end of the input: "Penalties & " or "Penalties & Enforce". */
-function isTruncatedKnownHeading(text: string): boolean {
+/** The kind of a known heading cut off by the end of the input: "Penalties & " or "Penalties & Enforce". */
+function truncatedKnownKind(text: string): SectionKind | undefined {
   const key = headingKey(text);
-  if (key.length < 3) return false;
-  return KNOWN_HEADINGS.some(([, names]) => names.some((name) => name.startsWith(key)));
+  if (key.length < 3) return undefined;
+  return KNOWN_HEADINGS.find(([, names]) => names.some((name) => name.startsWith(key)))?.[0];
 }
 
 /** Shape of a heading line, whatever its name. */
@@ -72,7 +72,8 @@ export function splitSections(lines: readonly TextLine[]): SplitSections {
     const next = lines[index + 1];
     const previous = current?.lines.at(-1);
     if (isHeading(line, next, current?.kind, previous)) {
-      current = { kind: sectionKindOf(line.text), heading: line.text.trim(), line: line.line, lines: [] };
+      const kind = next ? sectionKindOf(line.text) : (truncatedKnownKind(line.text) ?? sectionKindOf(line.text));
+      current = { kind, heading: line.text.trim(), line: line.line, lines: [] };
       sections.push(current);
     } else if (current) {
       current.lines.push(line);
@@ -86,7 +87,7 @@ export function splitSections(lines: readonly TextLine[]): SplitSections {
 function isHeading(line: TextLine, next: TextLine | undefined, inside: SectionKind | undefined, previous: TextLine | undefined): boolean {
   if (line.mark !== 'none') return false;
   const known = sectionKindOf(line.text) !== 'free';
-  if (!next) return known || isTruncatedKnownHeading(line.text);
+  if (!next) return known || truncatedKnownKind(line.text) !== undefined;
   if (known && looksLikeHeading(line)) return true;
   if (!looksLikeHeading(line)) return false;
   // In an FAQ, a question and a short answer without a full stop both look like headings.

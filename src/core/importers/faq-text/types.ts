@@ -4,7 +4,7 @@
  * a diagnostic that points at the text an editor has to look at.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
-import type { FaqData } from '../../schema/faq.ts';
+import type { FaqInput } from './to-faq.ts';
 import type { ContactData } from '../../schema/contact.ts';
 import type { PlaceData } from '../../schema/place.ts';
 
@@ -51,9 +51,9 @@ export interface ImportFaqOptions {
   /** Date of this import, YYYY-MM-DD: becomes `last_reviewed`. */
   today: string;
   /** Places already in the content, so an article about one reuses its slug and name. */
-  knownPlaces?: readonly KnownPlace[];
+  knownPlaces?: readonly KnownPlace[] | undefined;
   /** Offices already in the content, so enforcers link to them before the lexicon names new ones. */
-  knownContacts?: readonly KnownContact[];
+  knownContacts?: readonly KnownContact[] | undefined;
 }
 
 /** The place an article is about, as the importer found it. */
@@ -82,8 +82,8 @@ export interface ImportReport {
 
 export interface ImportedFaqArticle {
   /** Absent only when a fatal diagnostic (error) says why. */
-  place?: ImportedPlace;
-  faq?: { data: FaqData; body: string };
+  place?: ImportedPlace | undefined;
+  faq?: { data: FaqInput; body: string } | undefined;
   offices: ImportedOffice[];
   report: ImportReport;
   diagnostics: Diagnostic[];

@@ -4,6 +4,7 @@
  * the page's h1 and given ids, passage anchors set, `[n]` citations linked.
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
+import type { VFile } from 'vfile';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
@@ -63,9 +64,25 @@ function passageAnchors() {
   };
 }
 
+/**
+ * What one render call hands the shared processor: the plugins read it from
+ * the file, so a single frozen processor serves every body.
+ */
+interface RenderCall {
+  sources: ReadonlySet<number>;
+  toc: TocEntry[];
+}
+const NO_SOURCES: ReadonlySet<number> = new Set<number>();
+
+function renderCall(file: VFile): RenderCall {
+  return (file.data as { civicRender?: RenderCall }).civicRender ?? { sources: NO_SOURCES, toc: [] };
+}
+
 /** Links "[n]" in text to the numbered source n, when the document has it. */
-function linkCitations(sources: ReadonlySet<number>) {
-  return (tree: Root) => {
+function linkCitations() {
+  return (tree: Root, file: VFile) => {
+    const { sources } = renderCall(file);
+    if (!sources.size) return;
     visit(tree, 'text', (node: Text, index, parent) => {
       if (!parent || index === undefined || (parent as Element).tagName === 'a') return;
       const parts = splitCitations(node.value, sources);
@@ -108,8 +125,9 @@ function externalLinks() {
   };
 }
 
-function collectToc(toc: TocEntry[]) {
-  return (tree: Root) => {
+function collectToc() {
+  return (tree: Root, file: VFile) => {
+    const { toc } = renderCall(file);
     visit(tree, 'element', (node: Element) => {
       if ((node.tagName === 'h2' || node.tagName === 'h3') && typeof node.properties['id'] === 'string') {
         toc.push({ depth: node.tagName === 'h2' ? 2 : 3, id: node.properties['id'], text: hastToString(node).trim() });
@@ -118,7 +136,17 @@ function collectToc(toc: TocEntry[]) {
   };
 }
 
-function pipeline(options: RenderOptions, toc: TocEntry[]) {
+/**
+ * One processor for the whole process, built and frozen on first use. Creating
+ * the unified pipeline per body re-ran every plugin's setup (sanitize schema,
+ * GFM extensions) for each of tens of thousands of bodies; per-call inputs
+ * travel in `file.data` instead (see RenderCall). Rendering is synchronous, so
+ * calls never interleave on the shared plugin state (rehype-slug's slugger is
+ * reset per tree).
+ */
+let sharedProcessor: ReturnType<typeof createProcessor> | undefined;
+
+function createProcessor() {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
@@ -127,11 +155,12 @@ function pipeline(options: RenderOptions, toc: TocEntry[]) {
     .use(rehypeSanitize, bodySanitizeSchema)
     .use(demoteHeadings)
     .use(passageAnchors)
-    .use(linkCitations, options.sources ?? new Set<number>())
+    .use(linkCitations)
     .use(externalLinks)
     .use(rehypeSlug)
-    .use(collectToc, toc)
-    .use(rehypeStringify);
+    .use(collectToc)
+    .use(rehypeStringify)
+    .freeze();
 }
 
 /** Renders any body. Guideline spans are split at block boundaries first. */
@@ -142,7 +171,8 @@ export function renderBody(
   scan: SpanScan = scanSpans(body),
 ): RenderedBody {
   const { source } = splitSpansAtBlocks(body, scan, knownCodes);
-  const toc: TocEntry[] = [];
-  const html = String(pipeline(options, toc).processSync(source));
-  return { html, toc };
+  const call: RenderCall = { sources: options.sources ?? NO_SOURCES, toc: [] };
+  sharedProcessor ??= createProcessor();
+  const html = String(sharedProcessor.processSync({ value: source, data: { civicRender: call } }));
+  return { html, toc: call.toc };
 }

@@ -1,0 +1,88 @@
+/**
+ * Versions of one place's policy, compared in adoption order: for each
+ * consecutive pair, the guidelines gained and lost, passages per guideline
+ * before and after, and a word diff of the two plain texts. Pure: the graph
+ * (or any object of the same shape) in, plain data out.
+ */
+import { toPlainText } from '../passages/plain-text.ts';
+import { wordDiff, type WordDiff, type WordDiffOptions } from './word-diff.ts';
+
+/** The slice of the knowledge graph this reads (KnowledgeBase satisfies it). */
+export interface VersionsSource {
+  /** In guideline order. */
+  guidelines: readonly { code: string }[];
+  /** In the graph's order: place, then date, then id (so a place's policies are oldest first). */
+  policies: readonly {
+    id: string;
+    place: string;
+    counts: Readonly<Record<string, number>>;
+    doc: { body: string };
+  }[];
+}
+
+export interface GuidelineCountChange {
+  code: string;
+  before: number;
+  after: number;
+}
+
+export interface VersionStep {
+  /** Policy ids, older then newer. */
+  before: string;
+  after: string;
+  /** Guidelines with passages in `after` and none in `before`, in guideline order. */
+  gained: string[];
+  /** Guidelines with passages in `before` and none in `after`, in guideline order. */
+  lost: string[];
+  /** Guidelines with passages in both. */
+  kept: string[];
+  /** Every guideline with a passage in either, in guideline order. */
+  counts: GuidelineCountChange[];
+  diff: WordDiff;
+}
+
+/** Places with at least two policies, in the graph's order. */
+export function placesWithVersions(source: Pick<VersionsSource, 'policies'>): string[] {
+  const perPlace = new Map<string, number>();
+  for (const p of source.policies) perPlace.set(p.place, (perPlace.get(p.place) ?? 0) + 1);
+  return [...perPlace].filter(([, n]) => n >= 2).map(([place]) => place);
+}
+
+/** Gained, lost and kept guidelines and per-guideline counts between two count maps. */
+export function compareCounts(
+  guidelineOrder: readonly string[],
+  before: Readonly<Record<string, number>>,
+  after: Readonly<Record<string, number>>,
+): Pick<VersionStep, 'gained' | 'lost' | 'kept' | 'counts'> {
+  const counts = guidelineOrder
+    .map((code) => ({ code, before: before[code] ?? 0, after: after[code] ?? 0 }))
+    .filter((c) => c.before > 0 || c.after > 0);
+  return {
+    gained: counts.filter((c) => c.before === 0).map((c) => c.code),
+    lost: counts.filter((c) => c.after === 0).map((c) => c.code),
+    kept: counts.filter((c) => c.before > 0 && c.after > 0).map((c) => c.code),
+    counts,
+  };
+}
+
+/**
+ * Consecutive pairs of a place's policies, oldest first; [] when it has fewer
+ * than two. The word diff runs on toPlainText of each body, so markup and
+ * guideline tags do not show up as changes.
+ */
+export function placeVersions(source: VersionsSource, placeId: string, options: WordDiffOptions = {}): VersionStep[] {
+  const own = source.policies.filter((p) => p.place === placeId);
+  const order = source.guidelines.map((g) => g.code);
+  const steps: VersionStep[] = [];
+  for (let i = 1; i < own.length; i++) {
+    const before = own[i - 1]!;
+    const after = own[i]!;
+    steps.push({
+      before: before.id,
+      after: after.id,
+      ...compareCounts(order, before.counts, after.counts),
+      diff: wordDiff(toPlainText(before.doc.body), toPlainText(after.doc.body), options),
+    });
+  }
+  return steps;
+}

@@ -1,0 +1,183 @@
+/**
+ * Versions of a place's policy: gained/lost guidelines and counts per pair,
+ * and the word diff (escaped, labelled, folded). On written policies, and on
+ * the real Sunlight sample (tempe-az and seattle-wa have two policies each)
+ * imported with the project's importer, checked against counts made here
+ * straight from the Hub's files.
+ */
+import { spawnSync } from 'node:child_process';
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { diffWords } from 'diff';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { compareCounts, placesWithVersions, placeVersions, type VersionsSource } from '../../../src/core/analysis/versions.ts';
+import { mergeChanges, wordDiff } from '../../../src/core/analysis/word-diff.ts';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../../src/core/index.ts';
+import { repoRoot } from '../../support/repo-root.ts';
+
+const ORDER = ['alpha', 'beta', 'gamma', 'delta'];
+
+describe('compareCounts', () => {
+  test.each<[string, Record<string, number>, Record<string, number>, { gained: string[]; lost: string[]; kept: string[] }]>([
+    ['nothing tagged on either side', {}, {}, { gained: [], lost: [], kept: [] }],
+    ['one gained, one lost, one kept', { alpha: 2, gamma: 1 }, { gamma: 4, beta: 1 }, { gained: ['beta'], lost: ['alpha'], kept: ['gamma'] }],
+    ['everything new', {}, { delta: 1, alpha: 3 }, { gained: ['alpha', 'delta'], lost: [], kept: [] }],
+    ['a zero count is no passage', { beta: 0 }, { beta: 2 }, { gained: ['beta'], lost: [], kept: [] }],
+  ])('%s', (_name, before, after, expected) => {
+    const result = compareCounts(ORDER, before, after);
+    expect({ gained: result.gained, lost: result.lost, kept: result.kept }).toEqual(expected);
+    // Counts list every guideline present on either side, in guideline order.
+    expect(result.counts.map((c) => c.code)).toEqual(ORDER.filter((c) => (before[c] ?? 0) > 0 || (after[c] ?? 0) > 0));
+    for (const c of result.counts) expect([c.before, c.after]).toEqual([before[c.code] ?? 0, after[c.code] ?? 0]);
+  });
+});
+
+describe('placeVersions on written policies', () => {
+  const source: VersionsSource = {
+    guidelines: ORDER.map((code) => ({ code })),
+    policies: [
+      { id: 'a-2014', place: 'a', counts: { alpha: 1 }, doc: { body: 'The city <span class="g-alpha">publishes data</span>.' } },
+      { id: 'a-2015', place: 'a', counts: { alpha: 2, beta: 1 }, doc: { body: 'The city **publishes** open data.\n\nA new paragraph.' } },
+      { id: 'a-2019', place: 'a', counts: { beta: 1 }, doc: { body: 'The city publishes open data.\n\nA new paragraph.' } },
+      { id: 'b-2016', place: 'b', counts: {}, doc: { body: 'Only one.' } },
+    ],
+  };
+
+  test('only places with two or more policies have versions', () => {
+    expect(placesWithVersions(source)).toEqual(['a']);
+    expect(placeVersions(source, 'b')).toEqual([]);
+  });
+
+  test('one step per consecutive pair, oldest first', () => {
+    const steps = placeVersions(source, 'a');
+    expect(steps.map((s) => [s.before, s.after, s.gained, s.lost])).toEqual([
+      ['a-2014', 'a-2015', ['beta'], []],
+      ['a-2015', 'a-2019', [], ['alpha']],
+    ]);
+    // Markup is not text: the span and the ** are gone before diffing.
+    expect(steps[0]!.diff.html).not.toMatch(/span class="g-|\*\*/);
+    expect(steps[0]!.diff.addedWords).toBe(4); // "open" + "A new paragraph."
+    expect(steps[1]!.diff).toMatchObject({ addedWords: 0, removedWords: 0, blockChanges: 0 });
+    expect(steps[1]!.diff.html).not.toMatch(/<ins|<del/);
+  });
+});
+
+describe('wordDiff', () => {
+  test('marks additions and removals with a hidden label, and escapes the text', () => {
+    const diff = wordDiff('Keep <b>this</b> & drop that.', 'Keep <b>this</b> & add "more".');
+    expect(diff.html).toContain('<del><span class="visually-hidden">removed: </span>drop that</del>');
+    expect(diff.html).toContain('<ins><span class="visually-hidden">added: </span>add &quot;more&quot;</ins>');
+    expect(diff.html).toContain('Keep &lt;b&gt;this&lt;/b&gt; &amp;');
+    expect(diff.html).not.toMatch(/<b>/);
+  });
+
+  test('keeps paragraphs and folds long unchanged runs into <details>', () => {
+    const same = ['One.', 'Two.', 'Three.', 'Four.'];
+    const diff = wordDiff([...same, 'Old end.'].join('\n\n'), [...same, 'New end.'].join('\n\n'), { foldAfter: 3 });
+    expect(diff.html).toMatch(/^<details class="diff__same"><summary>4 unchanged paragraphs \(4 words\)<\/summary><p>One\.<\/p>/);
+    expect(diff.html.match(/<p>/g)).toHaveLength(5);
+    expect(wordDiff([...same, 'x'].join('\n\n'), [...same, 'y'].join('\n\n'), { foldAfter: 0 }).html).not.toContain('<details');
+  });
+
+  test('a changed run longer than maxHunkWords is shown whole: removed, then added', () => {
+    const before = 'Kept paragraph here.\n\nalpha beta gamma\n\ndelta';
+    const after = 'Kept paragraph here.\n\nalpha beta two\n\nthree';
+    const wordLevel = wordDiff(before, after);
+    expect(wordLevel.blockChanges).toBe(0);
+    expect(wordLevel.html).toContain('<p>alpha beta <del>');
+    const blocks = wordDiff(before, after, { maxHunkWords: 5 });
+    expect(blocks.blockChanges).toBe(1);
+    expect(blocks.html.split('\n')).toEqual([
+      '<p>Kept paragraph here.</p>',
+      '<p><del><span class="visually-hidden">removed: </span>alpha beta gamma</del></p>',
+      '<p><del><span class="visually-hidden">removed: </span>delta</del></p>',
+      '<p><ins><span class="visually-hidden">added: </span>alpha beta two</ins></p>',
+      '<p><ins><span class="visually-hidden">added: </span>three</ins></p>',
+    ]);
+    expect(blocks).toMatchObject({ addedWords: 4, removedWords: 4, unchangedWords: 3 });
+  });
+
+  test.each([
+    ['The city is committed to expanding the data it makes available.', 'The city has decided to publish the data it holds.'],
+    ['a b c d e f g', 'a x c y e z g'],
+    ['First paragraph stays.\n\nSecond one goes away entirely.', 'First paragraph stays.\n\nA different second one.\n\nAnd a third.'],
+  ])('merging changes keeps both texts: %s', (before, after) => {
+    const segments = mergeChanges(diffWords(before, after));
+    const text = (kind: string) => segments.filter((s) => s.kind === 'same' || s.kind === kind).map((s) => s.text).join('');
+    // diffWords itself keeps whitespace only "as far as possible": compare words.
+    const words = (t: string) => t.replace(/\s+/g, ' ').trim();
+    expect(words(text('removed'))).toBe(words(before));
+    expect(words(text('added'))).toBe(words(after));
+  });
+});
+
+const SAMPLE = path.resolve(repoRoot, '../shared/sunlight-sample');
+const samplePresent = await access(path.join(SAMPLE, '_policies')).then(() => true, () => false);
+if (!samplePresent) console.warn(`skipped: the Sunlight Hub sample is not at ${SAMPLE}`);
+
+/** Guideline codes tagged in a Hub file, counted here from its class attributes, not by the project's scanner. */
+async function tagsInHubFile(id: string): Promise<Set<string>> {
+  const text = await readFile(path.join(SAMPLE, '_policies', `${id}.md`), 'utf8');
+  const codes = new Set<string>();
+  for (const match of text.matchAll(/class\s*=\s*["']([^"']*)["']/g)) {
+    for (const cls of match[1]!.split(/\s+/)) if (cls.startsWith('g-')) codes.add(cls.slice(2));
+  }
+  return codes;
+}
+
+async function expectedChange(beforeId: string, afterId: string, order: readonly string[]) {
+  const before = await tagsInHubFile(beforeId);
+  const after = await tagsInHubFile(afterId);
+  return {
+    gained: order.filter((c) => after.has(c) && !before.has(c)),
+    lost: order.filter((c) => before.has(c) && !after.has(c)),
+  };
+}
+
+describe.skipIf(!samplePresent)('versions in the Sunlight sample (../shared/sunlight-sample)', () => {
+  let dir = '';
+  let kb: KnowledgeBase;
+  // Two tagged policies of different places, filed in the test as two versions of one place.
+  const REHOMED = { before: 'topeka-ks-2016-10-03', after: 'wichita-ks-2016-09-08', as: 'wichita-ks-2016-10-03' };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'kb-versions-'));
+    const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/import-sunlight.ts'), SAMPLE, '--out', dir], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`import:sunlight failed:\n${run.stdout}\n${run.stderr}`);
+    const topeka = await readFile(path.join(dir, 'policies', `${REHOMED.before}.md`), 'utf8');
+    // Moved to Wichita and dated after Wichita's policy, so it becomes its second version.
+    await writeFile(path.join(dir, 'policies', `${REHOMED.as}.md`), topeka.replace(/^place: topeka-ks$/m, 'place: wichita-ks'));
+    await rm(path.join(dir, 'policies', `${REHOMED.before}.md`));
+    kb = (await loadKnowledgeBase(dir)).kb;
+  }, 120_000);
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  test('tempe-az and seattle-wa are the places with two policies (and the rehomed one)', () => {
+    expect(placesWithVersions(kb).sort()).toEqual(['seattle-wa', 'tempe-az', 'wichita-ks']);
+  });
+
+  test.each([
+    ['tempe-az', 'tempe-az-2017-02-23', 'tempe-az-2017-07-24'],
+    ['seattle-wa', 'seattle-wa-2016-02-01', 'seattle-wa-2016-02-26'],
+  ])('%s: gained and lost guidelines match the Hub files', async (place, before, after) => {
+    const steps = placeVersions(kb, place);
+    expect(steps.map((s) => [s.before, s.after])).toEqual([[before, after]]);
+    const expected = await expectedChange(before, after, kb.guidelines.map((g) => g.code));
+    expect({ gained: steps[0]!.gained, lost: steps[0]!.lost }).toEqual(expected);
+    expect(steps[0]!.diff.addedWords + steps[0]!.diff.removedWords).toBeGreaterThan(0);
+  }, 60_000);
+
+  test('a pair of tagged policies: gained, lost and counts match the Hub files', async () => {
+    const [step] = placeVersions(kb, 'wichita-ks');
+    expect([step!.before, step!.after]).toEqual([REHOMED.after, REHOMED.as]);
+    // Wichita's policy is older, so it is "before" and Topeka's text "after".
+    const expected = await expectedChange(REHOMED.after, REHOMED.before, kb.guidelines.map((g) => g.code));
+    expect(expected.gained.length + expected.lost.length).toBeGreaterThan(0);
+    expect({ gained: step!.gained, lost: step!.lost }).toEqual(expected);
+    for (const c of step!.counts) {
+      expect(c.before).toBe(kb.policy(step!.before)!.passages.filter((p) => p.guideline === c.code).length);
+      expect(c.after).toBe(kb.policy(step!.after)!.passages.filter((p) => p.guideline === c.code).length);
+    }
+  }, 60_000);
+});

@@ -5,12 +5,20 @@
  * file:line messages. Pages read the knowledge graph (src/lib/knowledge-base.ts);
  * the collections give Astro's tooling (types, content intellisense, dev
  * reloads) the same entries.
+ *
+ * KB_COLLECTIONS=off still validates (a content error still fails the build)
+ * but stores no entries: no page reads the collections, and at scale Astro's
+ * data store holds a second copy of every document (see docs/scale.md).
  */
+import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { formatDiagnostics } from './core/diagnostics/format.ts';
 import { ENTITY_KINDS, KIND_FOLDERS, schemas, type EntityKind } from './core/schema/index.ts';
 import { contentRoot, forgetValidation, sharedValidation } from './lib/shared-validation.ts';
+
+/** Whether to store entries in Astro's data store (env KB_COLLECTIONS, default on). */
+const storeEntries = process.env['KB_COLLECTIONS'] !== 'off';
 
 function coreLoader(kind: EntityKind): Loader {
   return {
@@ -21,10 +29,13 @@ function coreLoader(kind: EntityKind): Loader {
         const errors = result.diagnostics.filter((d) => d.severity === 'error');
         if (errors.length) throw new Error(`content has ${errors.length} error(s):\n${formatDiagnostics(errors, 'text')}`);
         store.clear();
-        for (const doc of result.documents) {
+        for (const doc of storeEntries ? result.documents : []) {
           if (doc.kind !== kind) continue;
           const data = doc.data as Record<string, unknown>;
-          store.set({ id: doc.id, data, digest: generateDigest(data), filePath: doc.file });
+          // Astro takes file paths relative to the site root only; content built from
+          // a folder outside the project (KB_CONTENT_DIR=/tmp/…) has none to give.
+          const filePath = path.isAbsolute(doc.file) ? undefined : doc.file;
+          store.set({ id: doc.id, data, digest: generateDigest(data), ...(filePath ? { filePath } : {}) });
         }
         if (kind === 'guideline') {
           const warnings = result.diagnostics.length - errors.length;

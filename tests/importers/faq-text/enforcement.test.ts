@@ -124,6 +124,11 @@ describe('parseEnforcement', () => {
     expect(parse(`- Enforcer: ${words} handles complaints.`).enforcers.map((e) => e.contact)).toEqual([`riverbend-mo/${slug}`]);
   });
 
+  test('an office written by its full name keeps it as the contact name', () => {
+    expect(parse('- Enforcer: the Office of the City Manager handles appeals.').offices.map((o) => o.name)).toEqual(['Office of the City Manager']);
+    expect(parse('- Enforcer: the City Manager handles appeals.').offices.map((o) => o.name)).toEqual(['City Manager']);
+  });
+
   test('"open records" is a kind of request, not the Records office', () => {
     expect(parse('- Enforcer: the City Clerk handles Open Records requests.').enforcers.map((e) => e.contact)).toEqual(['riverbend-mo/city-clerk']);
   });

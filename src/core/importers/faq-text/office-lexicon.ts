@@ -12,6 +12,8 @@ export interface OfficeEntry {
   role: ContactData['role'];
   /** Any of these found in the sentence names the office. Case matters where "IT" or "Records" must be a name. */
   patterns: readonly RegExp[];
+  /** The office's full name, used when the article writes it so ("the Office of the City Manager"). */
+  fullName?: { pattern: RegExp; name: string } | undefined;
 }
 
 export const OFFICE_LEXICON: readonly OfficeEntry[] = [
@@ -19,7 +21,13 @@ export const OFFICE_LEXICON: readonly OfficeEntry[] = [
   { slug: 'city-secretary', name: 'City Secretary', role: 'clerk', patterns: [/\bCity Secretary\b/i] },
   { slug: 'city-attorney', name: 'City Attorney', role: 'attorney', patterns: [/\bCity Attorney\b/i, /\bCity Law Department\b/i] },
   { slug: 'legal-department', name: 'Legal Department', role: 'attorney', patterns: [/\bLegal Department\b/, /\bLaw Department\b/] },
-  { slug: 'city-manager', name: 'City Manager', role: 'manager', patterns: [/\bCity Manager\b/i] },
+  {
+    slug: 'city-manager',
+    name: 'City Manager',
+    role: 'manager',
+    patterns: [/\bCity Manager\b/i],
+    fullName: { pattern: /\bOffice of the City Manager\b/i, name: 'Office of the City Manager' },
+  },
   {
     slug: 'information-technology',
     name: 'Information Technology',
@@ -37,6 +45,11 @@ export interface OfficeMention {
   office: OfficeEntry;
   /** Offset of the first mention in the searched text. */
   at: number;
+}
+
+/** The name an office's contact takes: its full name when the text writes it, else the short one. */
+export function officeName(office: OfficeEntry, text: string): string {
+  return office.fullName?.pattern.test(text) ? office.fullName.name : office.name;
 }
 
 /** Offices named in a text, in the order they first appear. */

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { FacetData, FacetKey } from '../../schema/faq.ts';
 import { citedNumbers } from './citations.ts';
 import { ruleForLabel, type LabelRule } from './enforcement-labels.ts';
-import { findOffices } from './office-lexicon.ts';
+import { findOffices, officeName } from './office-lexicon.ts';
 import type { ImportedOffice, KnownContact, TextLine } from './types.ts';
 
 export interface EnforcerLink {
@@ -182,7 +182,7 @@ function linkOffices(text: string, placeSlug: string, knownContacts: readonly Kn
     const { role, sources } = describe(entry.indexIn);
     enforcers.push({ contact: entry.id, role, sources });
     if (entry.office) {
-      offices.push({ slug: entry.office.slug, name: entry.office.name, role: entry.office.role, handles: role ? [role] : [] });
+      offices.push({ slug: entry.office.slug, name: officeName(entry.office, text), role: entry.office.role, handles: role ? [role] : [] });
     }
   }
   return { enforcers, offices };

@@ -11,7 +11,8 @@
  *   --full-100k       required for N ≥ 50,000 (a long run)
  *   --sunlight        also (or, without --docs, only) bench ../shared/sunlight-sample,
  *                     imported with scripts/import-sunlight.ts
- *   --content DIR     bench an existing content folder instead of generating one
+ *   --content DIR     bench an existing content folder instead of generating one (with
+ *                     --docs N: a corpus written earlier with --keep, judged as N documents)
  *   --phases LIST     comma list of validate,graph,render,astro,pagefind (default: all)
  *   --env K=V         extra environment for the phases (repeatable), e.g. KB_COLLECTIONS=off
  *   --timeout S       kill a phase after S seconds (default 3600)
@@ -214,7 +215,7 @@ function report(run: CorpusRun): string {
   const output = [...run.phases].reverse().find((r) => r.output)?.output;
   if (output) {
     lines.push('', `   fullest folder: ${output.fullestFolder.folder} (${output.fullestFolder.entries} entries, ${output.fullestFolder.files} files)`);
-    lines.push(`   largest pages (HTML + linked CSS; limit ${kb(output.pageLimitBytes)} KB, ${output.pagesOverLimit} over):`);
+    lines.push(`   largest pages (HTML + linked CSS; limit ${kb(output.pageLimitBytes)} KB, ${output.pagesOverLimit} over${output.pagesOverLimit ? `: ${Object.entries(output.overLimitBySection).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''}):`);
     for (const p of output.largestPages.slice(0, 5)) lines.push(`     ${kb(p.totalBytes).padStart(7)} KB  ${p.page}  (HTML ${kb(p.htmlBytes)}, CSS ${kb(p.cssBytes)})`);
   }
   if (run.budgets.length) {
@@ -230,9 +231,10 @@ async function main(): Promise<void> {
   const temp: string[] = [];
   try {
     if (values.content) {
-      runs.push(await benchCorpus('content', path.resolve(values.content), {}));
+      // With --docs too, the folder is taken as an N-document corpus (budgets apply).
+      runs.push(await benchCorpus(docs === undefined ? 'content' : `${docs}-content`, path.resolve(values.content), { docs }));
     }
-    if (docs !== undefined) {
+    if (docs !== undefined && !values.content) {
       const dir = await mkdtemp(path.join(os.tmpdir(), `kb-bench-corpus-${docs}-`));
       temp.push(dir);
       const started = performance.now();

@@ -28,6 +28,8 @@ export interface OutputStats {
   largestPages: PageWeight[];
   /** Pages over the limit (HTML + linked CSS). */
   pagesOverLimit: number;
+  /** Pages over the limit by first path segment ("policies", "compare", "(root)"). */
+  overLimitBySection: Record<string, number>;
   pageLimitBytes: number;
 }
 
@@ -52,7 +54,7 @@ export async function measureOutput(outDir: string, options: { base?: string; pa
   const stats: OutputStats = {
     pages: 0, files: 0, bytes: 0, pagefindFiles: 0, pagefindBytes: 0,
     fullestFolder: { folder: '.', files: 0, entries: 0 }, mostFiles: { folder: '.', files: 0 },
-    largestPages: [], pagesOverLimit: 0, pageLimitBytes,
+    largestPages: [], pagesOverLimit: 0, overLimitBySection: {}, pageLimitBytes,
   };
   const cssSize = async (href: string): Promise<number> => {
     const known = cssSizes.get(href);
@@ -87,7 +89,11 @@ export async function measureOutput(outDir: string, options: { base?: string; pa
       let cssBytes = 0;
       for (const href of new Set(linkedStylesheets(html))) cssBytes += await cssSize(href);
       const weight = { page: path.relative(outDir, absolute).split(path.sep).join('/'), htmlBytes: size, cssBytes, totalBytes: size + cssBytes };
-      if (weight.totalBytes > pageLimitBytes) stats.pagesOverLimit += 1;
+      if (weight.totalBytes > pageLimitBytes) {
+        stats.pagesOverLimit += 1;
+        const section = weight.page.includes('/') ? weight.page.split('/')[0]! : '(root)';
+        stats.overLimitBySection[section] = (stats.overLimitBySection[section] ?? 0) + 1;
+      }
       const largest = stats.largestPages;
       if (largest.length < keep || weight.totalBytes > largest[largest.length - 1]!.totalBytes) {
         largest.push(weight);

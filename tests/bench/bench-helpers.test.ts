@@ -48,6 +48,7 @@ describe('page weights', () => {
       const stats = await measureOutput(dir, { pageLimitBytes: 40 * 1024 });
       expect(stats.pages).toBe(2);
       expect(stats.pagesOverLimit).toBe(1);
+      expect(stats.overLimitBySection).toEqual({ big: 1 });
       expect(stats.largestPages[0]).toMatchObject({ page: 'big/index.html', cssBytes: 10_000 });
       expect(stats.largestPages[1]!.cssBytes).toBe(10_000);
       expect(stats.pagefindFiles).toBe(3);

@@ -83,6 +83,7 @@ const cases: Case[] = [
   { name: 'unresolved citation in a field', file: F, text: faq.replace('records [1].', 'records [2].'), rule: 'unresolved-citation', line: 6, field: 'summary' },
   { name: 'unresolved citation in the body', file: F, text: faq.replace('City Clerk [1].', 'City Clerk [4].'), rule: 'unresolved-citation', line: 25 },
   { name: 'unresolved source list entry', file: F, text: faq.replace('    sources: [1]\nsources:', '    sources: [3]\nsources:'), rule: 'unresolved-citation', line: 15, field: 'enforcement.fines.sources.0' },
+  { name: 'not-specified facet without the page checked (warning)', file: F, text: faq.replace('    text: Not specified on the cited page.\n    sources: [1]', '    text: Not specified on the cited page.\n    sources: []'), rule: 'unsourced-not-specified', line: 13, field: 'enforcement.fines.status', severity: 'warning' },
   { name: 'review date in the future', file: F, text: faq.replace('last_reviewed: 2026-06-01', 'last_reviewed: 2027-01-01'), rule: 'review-date', line: 5 },
   { name: 'stale review (warning)', file: F, text: faq.replace('last_reviewed: 2026-06-01', 'last_reviewed: 2025-01-01'), rule: 'stale-review', line: 5, severity: 'warning' },
   { name: 'source without URL (warning)', file: F, text: faq.replace('    url: https://code.example.org/springfield\n', ''), rule: 'source-without-url', line: 17, severity: 'warning' },

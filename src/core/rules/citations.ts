@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { positionAt } from '../diagnostics/diagnostic.ts';
 import type { FaqDoc } from '../load/load-content.ts';
+import { FACET_KEYS } from '../schema/faq.ts';
 import { atField, type Rule } from './context.ts';
 
 const CITATION = /\[(\d{1,3})\]/g;
@@ -56,6 +57,13 @@ function checkFaq(faq: FaqDoc): Diagnostic[] {
     if (numbers.has(n)) continue;
     const pos = positionAt(faq.body, match.index);
     out.push({ file: faq.file, line: faq.bodyLine + pos.line - 1, column: pos.column, ...unresolved(n) });
+  }
+  // "Not specified on the cited page" is only a fact when we say which page was checked.
+  for (const key of FACET_KEYS) {
+    const facet = faq.data.enforcement?.[key];
+    if (facet?.status === 'not-specified' && facet.sources.length === 0) {
+      out.push(atField(faq, ['enforcement', key, 'status'], { rule: 'unsourced-not-specified', severity: 'warning', message: `${key} is "not specified" but names no source that was checked`, hint: 'add sources: [n] for the page that was read and found silent on this point' }));
+    }
   }
   faq.data.sources.forEach((source, i) => {
     if (!cited.has(source.n)) {

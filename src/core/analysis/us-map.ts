@@ -169,7 +169,7 @@ export function usOutline(): Outline {
   const topology = statesTopology as unknown as Topology<{ states: GeometryCollection<{ name: string }>; nation: GeometryCollection }>;
   const states = topology.objects.states;
   const codeByName = new Map(Object.entries(US_STATES).map(([code, name]) => [name, code]));
-  const codes = states.geometries.map((g) => codeByName.get(g.properties?.name ?? '') ?? '');
+  const codes = states.geometries.map((g) => codeByName.get((g.properties as { name?: string } | undefined)?.name ?? '') ?? '');
   const adjacent = new Map<string, Set<string>>();
   neighbors(states.geometries).forEach((list, i) => {
     const set = adjacent.get(codes[i]!) ?? new Set<string>();

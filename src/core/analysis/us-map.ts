@@ -168,7 +168,7 @@ export function usOutline(): Outline {
   if (outline) return outline;
   const topology = statesTopology as unknown as Topology<{ states: GeometryCollection<{ name: string }>; nation: GeometryCollection }>;
   const states = topology.objects.states;
-  const codeByName = new Map(Object.entries(US_STATES).map(([code, name]) => [name, code]));
+  const codeByName = new Map<string, string>(Object.entries(US_STATES).map(([code, name]) => [name, code]));
   const codes = states.geometries.map((g) => codeByName.get((g.properties as { name?: string } | undefined)?.name ?? '') ?? '');
   const adjacent = new Map<string, Set<string>>();
   neighbors(states.geometries).forEach((list, i) => {

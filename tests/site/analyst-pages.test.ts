@@ -182,7 +182,6 @@ afterAll(async () => {
 
 describe('policy page', () => {
   const id = 'springfield-mo-2015-06-01';
-  const source = POLICIES.find((p) => p.id === id)!;
   const counts = sourceCounts.get(id)!;
 
   test('one h1, the title', async () => {
@@ -395,7 +394,7 @@ describe('compare', () => {
       const cells = elements(tr, byTag('td')).slice(0, codes.length);
       out.set(place, new Map(codes.map((code, i) => {
         const cell = cells[i]!;
-        return [code, hasClass(cell, 'zero') ? (expect(toString(cell)).toBe('–none'), 0) : Number(toString(cell))];
+        return [code, hasClass(cell, 'z') ? (expect(toString(cell)).toBe('none'), 0) : Number(toString(cell))];
       })));
     }
     return out;

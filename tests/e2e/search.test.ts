@@ -1,0 +1,214 @@
+/**
+ * Search in a real browser, on the site built from content/: a term from a
+ * resident guide finds that guide, the type and state filters narrow the
+ * results, result links carry the terms and the result page marks them,
+ * ?q= from the header form starts the search, the page explains itself
+ * without JavaScript, and axe finds no WCAG 2.1 A/AA violation. Logs the bytes
+ * the first and a later query transfer.
+ *
+ * Expectations are read from the build (the API files and the FAQ pages), not
+ * written down here, so the test follows the content.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatViolations, runAxe } from '../support/axe.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { saveScreenshots } from '../support/screenshots.ts';
+import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+
+/** Two words residents would type; the FAQs that contain them are worked out from the build. */
+const TERM = 'records request';
+const LATER_TERM = 'city clerk';
+
+interface ApiFaq {
+  id: string;
+  place: string;
+  url: string;
+}
+interface ApiPlace {
+  id: string;
+  state: string;
+}
+
+describe('search', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let distDir: string;
+  let faqs: ApiFaq[];
+  let stateOfPlace: Map<string, string>;
+  /** Site paths (with base) of the FAQ pages whose main text contains every word of TERM. */
+  let matchingFaqPaths: string[];
+  let pageErrors: string[];
+
+  beforeAll(async () => {
+    distDir = inject('distDir');
+    server = await startStaticServer(distDir, inject('basePath'));
+    browser = await launchBrowser();
+    const api = async <T>(name: string): Promise<T> => JSON.parse(await readFile(path.join(distDir, 'api', name), 'utf8'));
+    faqs = (await api<{ faqs: ApiFaq[] }>('faqs.json')).faqs;
+    stateOfPlace = new Map((await api<{ places: ApiPlace[] }>('places.json')).places.map((p) => [p.id, p.state]));
+    matchingFaqPaths = [];
+    for (const faq of faqs) {
+      const sitePath = new URL(faq.url).pathname;
+      const html = await readFile(path.join(distDir, sitePath.slice(inject('basePath').length), 'index.html'), 'utf8');
+      const main = (html.split('<main')[1] ?? '').toLowerCase();
+      if (TERM.split(' ').every((word) => main.includes(word))) matchingFaqPaths.push(sitePath);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(pathAndQuery: string, javaScriptEnabled = true): Promise<Page> {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled });
+    const page = await context.newPage();
+    pageErrors = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(new URL(pathAndQuery, server.url).href, { waitUntil: 'load' });
+    return page;
+  }
+
+  /** Result links (title links and sub-result links) once the results have rendered. */
+  async function resultLinks(page: Page): Promise<string[]> {
+    await page.locator('pagefind-results a').first().waitFor({ timeout: 15_000 });
+    return page.locator('pagefind-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  }
+
+  async function summaryCount(page: Page): Promise<number> {
+    await expect.poll(() => page.locator('pagefind-summary').innerText(), { timeout: 15_000 }).toMatch(/\d+ results?/);
+    return Number((await page.locator('pagefind-summary').innerText()).match(/(\d+) results?/)![1]);
+  }
+
+  /** Waits until the page has made no request for `quietMs`. */
+  async function settle(page: Page, quietMs = 750): Promise<void> {
+    let last = Date.now();
+    const bump = () => (last = Date.now());
+    page.on('request', bump);
+    page.on('response', bump);
+    while (Date.now() - last < quietMs) await page.waitForTimeout(100);
+    page.off('request', bump);
+    page.off('response', bump);
+  }
+
+  it('finds the resident guide that talks about a records request, from ?q=', async () => {
+    expect(matchingFaqPaths.length, `no FAQ in the build mentions "${TERM}"`).toBeGreaterThan(0);
+    const page = await open(`search/?q=${encodeURIComponent(TERM)}`);
+    await expect(page.locator('pagefind-input input').inputValue()).resolves.toBe(TERM);
+    const pathsFound = (await resultLinks(page)).map((href) => new URL(href, server.url).pathname);
+    expect(pathsFound).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^(${matchingFaqPaths.join('|')})$`))]));
+    await expect(page.locator('[data-search-needs-js]').isHidden()).resolves.toBe(true);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('narrows the results with the type filter, then the state filter', async () => {
+    const page = await open(`search/?q=${encodeURIComponent(TERM)}`);
+    await resultLinks(page);
+    const all = await summaryCount(page);
+
+    await page.getByRole('checkbox', { name: /Resident guides/ }).check();
+    await expect.poll(async () => (await resultLinks(page)).every((href) => new URL(href, server.url).pathname.includes('/faqs/'))).toBe(true);
+    const guidesOnly = await summaryCount(page);
+    expect(guidesOnly).toBeLessThanOrEqual(all);
+    expect(guidesOnly).toBeGreaterThan(0);
+
+    // A state with guides: the state of the first matching FAQ.
+    const firstFaq = faqs.find((f) => matchingFaqPaths.includes(new URL(f.url).pathname))!;
+    const state = stateOfPlace.get(firstFaq.place)!;
+    await page.locator(`fieldset[data-filter="state"] input[value="${state}"]`).check();
+    await expect.poll(() => summaryCount(page)).toBeLessThanOrEqual(guidesOnly);
+    const placesOfResults = (await resultLinks(page))
+      .map((href) => new URL(href, server.url).pathname.match(/\/faqs\/([^/]+)\//)?.[1])
+      .filter((id): id is string => Boolean(id));
+    expect(placesOfResults.length).toBeGreaterThan(0);
+    expect(placesOfResults.every((id) => stateOfPlace.get(id) === state)).toBe(true);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('links results with the terms, and the result page marks them', async () => {
+    const page = await open(`search/?q=${encodeURIComponent(TERM)}`);
+    const links = await resultLinks(page);
+    const faqLink = links.find((href) => matchingFaqPaths.includes(new URL(href, server.url).pathname))!;
+    const target = new URL(faqLink, server.url);
+    expect(target.searchParams.getAll('highlight')).toEqual(TERM.split(' '));
+    await Promise.all([page.waitForURL((url) => url.pathname === target.pathname), page.locator(`pagefind-results a[href="${faqLink}"]`).first().click()]);
+    const marks = page.locator('main mark.pagefind-highlight');
+    await expect.poll(() => marks.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    // textContent: some marks sit in collapsed or hidden parts of the page, where innerText is empty.
+    const words = (await marks.allTextContents()).map((t) => t.toLowerCase());
+    expect(words.filter((w) => !TERM.split(' ').includes(w)), 'marked text that is not a search word').toEqual([]);
+    await expect(marks.filter({ visible: true }).count()).resolves.toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('measures the bytes a first and a later query transfer', async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    let bytes = 0;
+    const files: string[] = [];
+    page.on('response', async (response) => {
+      const size = await response.body().then((b) => b.length, () => 0);
+      bytes += size;
+      files.push(`${new URL(response.url()).pathname} ${size}`);
+    });
+    await page.goto(new URL('search/', server.url).href, { waitUntil: 'load' });
+    await settle(page);
+    const pageLoad = bytes;
+
+    bytes = 0;
+    await page.locator('pagefind-input input').fill(TERM);
+    await resultLinks(page);
+    await settle(page);
+    const first = bytes;
+    const firstFiles = files.splice(0).length;
+
+    bytes = 0;
+    await page.locator('pagefind-input input').fill(LATER_TERM);
+    await expect.poll(() => page.locator('pagefind-summary').innerText()).toContain(LATER_TERM);
+    await settle(page);
+    const later = bytes;
+    console.log(
+      `[search] bytes: search page ${pageLoad}; first query "${TERM}" ${first} (${firstFiles} responses, incl. wasm and index); ` +
+        `later query "${LATER_TERM}" ${later} (${files.length} responses)`,
+    );
+    expect(first).toBeGreaterThan(0);
+    // The point of Pagefind: a later query fetches index chunks and fragments, not the whole index again.
+    expect(later).toBeLessThan(first);
+    await context.close();
+  });
+
+  it('explains that search needs JavaScript and offers the browse pages when it is off', async () => {
+    const page = await open(`search/?q=${encodeURIComponent(TERM)}`, false);
+    await expect(page.locator('[data-search-needs-js]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-search-ui]').isHidden()).resolves.toBe(true);
+    const browse = await page.locator('.search-browse a').evaluateAll((as) => as.map((a) => a.textContent));
+    expect(browse.length).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('has no axe WCAG 2.1 A/AA violations with results and filters shown, at desktop and phone width', async () => {
+    const page = await open(`search/?q=${encodeURIComponent(TERM)}`);
+    await resultLinks(page);
+    await settle(page);
+    const wide = await runAxe(page);
+    expect(wide, formatViolations(wide)).toEqual([]);
+    await page.setViewportSize({ width: 360, height: 800 });
+    const narrow = await runAxe(page);
+    expect(narrow, formatViolations(narrow)).toEqual([]);
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await saveScreenshots(page, 'search-results');
+    await context.close();
+  });
+});

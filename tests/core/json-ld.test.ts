@@ -41,7 +41,7 @@ describe('policyJsonLd', () => {
         url: 'https://kb.example.org/kb/places/alpha-mo/',
         address: { '@type': 'PostalAddress', addressRegion: 'MO', addressCountry: 'US' },
       },
-      legislationJurisdiction: 'Alpha',
+      legislationJurisdiction: 'Alpha, MO',
       // policy_url and the PDF entry of policy_urls are the same address: listed once.
       sameAs: ['https://alpha.example.gov/policy.pdf', 'https://alpha.example.gov/minutes'],
     });

@@ -62,7 +62,7 @@ export function policyJsonLd(kb: KnowledgeBase, node: PolicyNode, absoluteUrl: A
   const coverage = placeLd(place, absoluteUrl);
   if (coverage) {
     ld['spatialCoverage'] = coverage;
-    ld['legislationJurisdiction'] = place!.name;
+    ld['legislationJurisdiction'] = `${place!.name}, ${place!.state}`;
   }
   if (sameAs.length === 1) ld['sameAs'] = sameAs[0];
   else if (sameAs.length > 1) ld['sameAs'] = sameAs;

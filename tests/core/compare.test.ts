@@ -115,7 +115,7 @@ describe('groupPassagesByPlace', () => {
 });
 
 describe('paginatePassages', () => {
-  const paging = { maxPassages: 3, maxChars: 100, perPassage: 10 };
+  const paging = { maxPassages: 3, maxBytes: 100, perPassage: 10 };
   test('no passages, no pages', () => {
     expect(paginatePassages([], paging)).toEqual([]);
   });
@@ -131,6 +131,11 @@ describe('paginatePassages', () => {
     const pages = paginatePassages(list, paging);
     expect(pages.map((p) => p.length)).toEqual(sizes);
     expect(pages.flat()).toEqual(list); // nothing lost, nothing reordered, nothing cut
+  });
+  test('the text limit counts UTF-8 bytes: 30 em dashes weigh 90 + 10, 30 letters 30 + 10', () => {
+    const list = [1, 2].map((i) => passage('p', 'g', i, '—'.repeat(30)));
+    expect(paginatePassages(list, paging).map((p) => p.length)).toEqual([1, 1]);
+    expect(paginatePassages(list.map((x) => ({ ...x, text: 'a'.repeat(30) })), paging).map((p) => p.length)).toEqual([2]);
   });
 });
 

@@ -17,7 +17,7 @@ export function matrixDownloads(kb: KnowledgeBase): MatrixDownloads {
   let downloads = made.get(kb);
   if (!downloads) {
     const matrix = compareMatrix(kb);
-    downloads = { csv: matrixCsv(kb, matrix), json: `${JSON.stringify(matrixJson(kb, matrix), null, 1)}\n` };
+    downloads = { csv: matrixCsv(kb, matrix), json: `${JSON.stringify(matrixJson(kb, matrix))}\n` };
     made.set(kb, downloads);
   }
   return downloads;

@@ -169,18 +169,21 @@ export function groupPassagesByPlace(passages: readonly Passage[], placeOf: (pol
 export interface PassagePaging {
   /** Most passages on one page. */
   maxPassages: number;
-  /** Most characters of quoted text on one page, counting `perPassage` extra for each passage's markup. */
-  maxChars: number;
+  /** Most bytes (UTF-8) of quoted text on one page, counting `perPassage` extra for each passage's markup. */
+  maxBytes: number;
   perPassage: number;
 }
 
 /**
  * Passages on a guideline page: at most 200, and no more quoted text than keeps
- * the page near 40 KB of HTML (the Sunlight Hub's passages average ~210
- * characters, so 200 of them alone would pass it). Tuned in
- * tests/site/analyst-pages.test.ts, which measures the built pages.
+ * the page under 40 KB of HTML. The Sunlight Hub's passages average ~210
+ * characters, so 200 of them alone would pass 40 KB: long guidelines split
+ * before 200. The page frame and description take ~7 KB, a passage's markup
+ * ~110 bytes. tests/site/analyst-pages.test.ts measures the built pages.
  */
-export const GUIDELINE_PAGING: PassagePaging = { maxPassages: 200, maxChars: 24_000, perPassage: 110 };
+export const GUIDELINE_PAGING: PassagePaging = { maxPassages: 200, maxBytes: 28_000, perPassage: 110 };
+
+const utf8 = new TextEncoder();
 
 /**
  * Splits passages into pages without cutting one: a page ends before the
@@ -190,16 +193,16 @@ export const GUIDELINE_PAGING: PassagePaging = { maxPassages: 200, maxChars: 24_
 export function paginatePassages(passages: readonly Passage[], paging: PassagePaging = GUIDELINE_PAGING): Passage[][] {
   const pages: Passage[][] = [];
   let page: Passage[] = [];
-  let chars = 0;
+  let bytes = 0;
   for (const passage of passages) {
-    const weight = passage.text.length + paging.perPassage;
-    if (page.length && (page.length >= paging.maxPassages || chars + weight > paging.maxChars)) {
+    const weight = utf8.encode(passage.text).length + paging.perPassage;
+    if (page.length && (page.length >= paging.maxPassages || bytes + weight > paging.maxBytes)) {
       pages.push(page);
       page = [];
-      chars = 0;
+      bytes = 0;
     }
     page.push(passage);
-    chars += weight;
+    bytes += weight;
   }
   if (page.length) pages.push(page);
   return pages;

@@ -46,24 +46,29 @@ const TODAY = '2026-06-01';
  * module (inline with its hash in the page's CSP, or a file under _astro/), or
  * a file Pagefind wrote, recognised by a string it contains or its path.
  */
-const JUSTIFIED_SCRIPTS: { name: string; why: string; marker?: string; src?: string; searchPageOnly: boolean }[] = [
+const JUSTIFIED_SCRIPTS: { name: string; why: string; marker?: string; src?: string; onlyOn?: RegExp }[] = [
   {
     name: 'search-term highlighter loader (src/components/search/SearchHighlight.astro)',
     why: 'fetches /pagefind/pagefind-highlight.js only when a page is opened from a search result (?highlight=)',
     marker: 'pagefind-highlight.js',
-    searchPageOnly: false,
   },
   {
     name: 'search page UI (src/components/search/search-ui.ts)',
     why: 'starts ?q= searches and runs the filter checkboxes; search cannot work without JavaScript',
     marker: 'search-filter__labels',
-    searchPageOnly: true,
+    onlyOn: /^search\/index\.html$/,
   },
   {
     name: "Pagefind's Component UI",
     why: 'the search widgets themselves, served from the Pagefind bundle',
     src: 'pagefind/pagefind-component-ui.js',
-    searchPageOnly: true,
+    onlyOn: /^search\/index\.html$/,
+  },
+  {
+    name: 'side-by-side picker enhancement (src/components/analysis/PickEnhancer.astro)',
+    why: 'progressive enhancement: ?places= preselects columns and keeps the share link current; the picker works by CSS alone',
+    marker: 'pick-column__box',
+    onlyOn: /^compare\/pick\//,
   },
 ];
 
@@ -156,14 +161,15 @@ async function crawlSite(outDir: string, basePath: string, siteUrl: string): Pro
 
   for (const page of pages.values()) {
     const report = (message: string) => problems.push({ page: page.file, message });
-    const isSearchPage = page.file === 'search/index.html';
     const own = new Set<string>();
     linksFrom.set(sitePathOfFile(page.file), own);
 
     // Structure.
     const h1s = elements(page.tree, 'h1').length;
     if (h1s !== 1) report(`has ${h1s} <h1> elements`);
-    const title = elements(page.tree, 'title').map((t) => toString(t).trim());
+    // The document title only: an inline SVG's <title> names the graphic, not the page.
+    const head = elements(page.tree, 'head')[0];
+    const title = head ? head.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'title').map((t) => toString(t).trim()) : [];
     if (title.length !== 1 || !title[0]) report('has no non-empty <title>');
     const canonicals = elements(page.tree, 'link').filter((l) => attr(l, 'rel')?.split(' ').includes('canonical'));
     if (canonicals.length !== 1) report(`has ${canonicals.length} canonical links`);
@@ -212,7 +218,7 @@ async function crawlSite(outDir: string, basePath: string, siteUrl: string): Pro
       const justified = JUSTIFIED_SCRIPTS.find((j) => (j.src ? where === j.src : j.marker !== undefined && text.includes(j.marker)));
       if (type !== 'module' || !bundled) report(`script (${where}) is not a bundled module script`);
       else if (!justified) report(`ships an unjustified script (${where}): ${text.slice(0, 120)}`);
-      else if (justified.searchPageOnly && !isSearchPage) report(`ships the ${justified.name} outside the search page`);
+      else if (justified.onlyOn && !justified.onlyOn.test(page.file)) report(`ships the ${justified.name} outside the pages it is for`);
     }
 
     // Links, sources, stylesheets, form targets.
@@ -338,6 +344,17 @@ function describeCrawl(label: string, setup: () => Promise<{ outDir: string; bas
         const faqsWithPages = contact.faqs.filter((id) => crawl.linksFrom.has(paths.faq(id)));
         expect(faqsWithPages.filter((id) => !linked.has(paths.faq(id))), `${contact.id} misses FAQ links`).toEqual([]);
       }
+    });
+
+    it('puts exactly the indexable pages in the search index, each with its <main> as the indexed body', async () => {
+      const marked = (page: Page) => elements(page.tree, 'main').some((m) => m.properties['dataPagefindBody'] !== undefined);
+      const all = [...crawl.pages.values()];
+      expect(all.filter((p) => !p.noindex && !marked(p)).map((p) => p.file), 'indexable pages whose <main> is not marked').toEqual([]);
+      expect(all.filter((p) => p.noindex && marked(p)).map((p) => p.file), 'noindex pages marked for the index').toEqual([]);
+      expect(all.filter((p) => p.noindex).map((p) => p.file)).toEqual(expect.arrayContaining(['404.html', 'search/index.html']));
+      const entry = JSON.parse(await readFile(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+      const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+      expect(indexed).toBe(all.filter((p) => !p.noindex).length);
     });
 
     it('lists exactly the indexable pages in the sitemap', async () => {

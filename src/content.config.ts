@@ -20,6 +20,20 @@ import { contentRoot, forgetValidation, sharedValidation } from './lib/shared-va
 /** Whether to store entries in Astro's data store (env KB_COLLECTIONS, default on). */
 const storeEntries = process.env['KB_COLLECTIONS'] !== 'off';
 
+let forgetting: Promise<void> | undefined;
+/**
+ * All five loaders hear the same change event in the same tick. Forgetting the
+ * validation once, after all have heard it, lets them share one new validation
+ * instead of each dropping the one the previous loader had just started.
+ */
+function forgetOncePerChange(): Promise<void> {
+  forgetting ??= Promise.resolve().then(() => {
+    forgetValidation();
+    forgetting = undefined;
+  });
+  return forgetting;
+}
+
 function coreLoader(kind: EntityKind): Loader {
   return {
     name: `civic-kb-${kind}`,
@@ -47,7 +61,7 @@ function coreLoader(kind: EntityKind): Loader {
       watcher?.add(contentRoot());
       watcher?.on('all', async (_event, changed) => {
         if (!changed.startsWith(contentRoot())) return;
-        forgetValidation();
+        await forgetOncePerChange();
         try {
           await sync();
         } catch (error) {

@@ -115,9 +115,11 @@ describe('groupPassagesByPlace', () => {
 });
 
 describe('paginatePassages', () => {
-  const paging = { maxPassages: 3, maxBytes: 100, perPassage: 10 };
+  // Headings cost nothing here unless a test says so, to keep the arithmetic visible.
+  const paging = { maxPassages: 3, maxBytes: 100, perPassage: 10, perPolicy: 0, perPlace: 0 };
+  const placeOf = (policy: string) => policy.split('-')[0]!;
   test('no passages, no pages', () => {
-    expect(paginatePassages([], paging)).toEqual([]);
+    expect(paginatePassages([], placeOf, paging)).toEqual([]);
   });
   test.each([
     // 5 short passages: the count limit cuts at 3.
@@ -127,15 +129,24 @@ describe('paginatePassages', () => {
     // a passage longer than a whole page still gets a page of its own, whole.
     ['oversized passage', [10, 500, 10], [1, 1, 1]],
   ])('%s', (_name, lengths, sizes) => {
-    const list = lengths.map((n, i) => passage('p', 'g', i + 1, 'a'.repeat(n)));
-    const pages = paginatePassages(list, paging);
+    const list = lengths.map((n, i) => passage('a-1', 'g', i + 1, 'a'.repeat(n)));
+    const pages = paginatePassages(list, placeOf, paging);
     expect(pages.map((p) => p.length)).toEqual(sizes);
     expect(pages.flat()).toEqual(list); // nothing lost, nothing reordered, nothing cut
   });
   test('the text limit counts UTF-8 bytes: 30 em dashes weigh 90 + 10, 30 letters 30 + 10', () => {
-    const list = [1, 2].map((i) => passage('p', 'g', i, '—'.repeat(30)));
-    expect(paginatePassages(list, paging).map((p) => p.length)).toEqual([1, 1]);
-    expect(paginatePassages(list.map((x) => ({ ...x, text: 'a'.repeat(30) })), paging).map((p) => p.length)).toEqual([2]);
+    const list = [1, 2].map((i) => passage('a-1', 'g', i, '—'.repeat(30)));
+    expect(paginatePassages(list, placeOf, paging).map((p) => p.length)).toEqual([1, 1]);
+    expect(paginatePassages(list.map((x) => ({ ...x, text: 'a'.repeat(30) })), placeOf, paging).map((p) => p.length)).toEqual([2]);
+  });
+  test('a new policy or place costs its heading, and every page starts with both', () => {
+    const headed = { ...paging, maxPassages: 10, perPolicy: 15, perPlace: 20 };
+    // Each passage weighs 10 + 10. First: 20 + 15 + 20 = 55. Same policy: +20 → 75.
+    // Other policy, same place: +20 + 15 → 110 > 100, so a new page, which pays both headings again.
+    const list = [passage('a-1', 'g', 1, 'x'.repeat(10)), passage('a-1', 'g', 2, 'x'.repeat(10)), passage('a-2', 'g', 1, 'x'.repeat(10))];
+    expect(paginatePassages(list, placeOf, headed).map((p) => p.map((x) => `${x.policy}/${x.ordinal}`))).toEqual([['a-1/1', 'a-1/2'], ['a-2/1']]);
+    // Without heading costs all three fit (60).
+    expect(paginatePassages(list, placeOf, paging).map((p) => p.length)).toEqual([3]);
   });
 });
 

@@ -169,40 +169,54 @@ export function groupPassagesByPlace(passages: readonly Passage[], placeOf: (pol
 export interface PassagePaging {
   /** Most passages on one page. */
   maxPassages: number;
-  /** Most bytes (UTF-8) of quoted text on one page, counting `perPassage` extra for each passage's markup. */
+  /** Most bytes a page's passages may weigh: their text in UTF-8 plus the markup allowances below. */
   maxBytes: number;
+  /** Markup around one quoted passage (list item, quote, "Read in context" link). */
   perPassage: number;
+  /** A policy heading, paid when the policy changes (and again at the top of a page). */
+  perPolicy: number;
+  /** A place section and heading, paid when the place changes (and at the top of a page). */
+  perPlace: number;
 }
 
 /**
- * Passages on a guideline page: at most 200, and no more quoted text than keeps
- * the page under 40 KB of HTML. The Sunlight Hub's passages average ~210
- * characters, so 200 of them alone would pass 40 KB: long guidelines split
- * before 200. The page frame and description take ~7 KB, a passage's markup
- * ~110 bytes. tests/site/analyst-pages.test.ts measures the built pages.
+ * Passages on a guideline page: at most 200, and no more than keeps the page
+ * under 40 KB of HTML with the ~8 KB of frame, description and page links.
+ * The Sunlight Hub's passages average ~210 characters and many places have one
+ * or two, so headings weigh as much as text: 200 passages never fit in 40 KB,
+ * and long guidelines split sooner. Allowances measured on built pages of the
+ * sample; tests/site/analyst-pages.test.ts checks the 40 KB on a built site.
  */
-export const GUIDELINE_PAGING: PassagePaging = { maxPassages: 200, maxBytes: 28_000, perPassage: 110 };
+export const GUIDELINE_PAGING: PassagePaging = { maxPassages: 200, maxBytes: 30_000, perPassage: 130, perPolicy: 200, perPlace: 200 };
 
 const utf8 = new TextEncoder();
 
 /**
- * Splits passages into pages without cutting one: a page ends before the
- * passage that would pass either limit. A page always holds at least one
- * passage, however long; no passages give no pages.
+ * Splits passages (in the order they are shown, grouped by place and policy)
+ * into pages without cutting one: a page ends before the passage that would
+ * pass either limit. A page always holds at least one passage, however long;
+ * no passages give no pages.
  */
-export function paginatePassages(passages: readonly Passage[], paging: PassagePaging = GUIDELINE_PAGING): Passage[][] {
+export function paginatePassages(
+  passages: readonly Passage[],
+  placeOf: (policy: string) => string,
+  paging: PassagePaging = GUIDELINE_PAGING,
+): Passage[][] {
   const pages: Passage[][] = [];
   let page: Passage[] = [];
   let bytes = 0;
   for (const passage of passages) {
-    const weight = utf8.encode(passage.text).length + paging.perPassage;
-    if (page.length && (page.length >= paging.maxPassages || bytes + weight > paging.maxBytes)) {
+    const previous = page.at(-1);
+    const headings = (next: Passage, before: Passage | undefined) =>
+      (before?.policy === next.policy ? 0 : paging.perPolicy) + (before && placeOf(before.policy) === placeOf(next.policy) ? 0 : paging.perPlace);
+    const text = utf8.encode(passage.text).length + paging.perPassage;
+    if (previous && (page.length >= paging.maxPassages || bytes + text + headings(passage, previous) > paging.maxBytes)) {
       pages.push(page);
       page = [];
       bytes = 0;
     }
+    bytes += text + headings(passage, page.at(-1));
     page.push(passage);
-    bytes += weight;
   }
   if (page.length) pages.push(page);
   return pages;

@@ -86,6 +86,15 @@ ${manyPassages}
   },
 ];
 
+/** A resident FAQ that explains the 2015 order (and so, for the 2019 ordinance, one of its other versions). */
+const FAQ = {
+  id: 'springfield-mo/open-data-basics',
+  data: {
+    title: 'Open data in Springfield', place: 'springfield-mo', topic: 'open-data-basics', last_reviewed: '2025-12-01',
+    summary: 'What the city publishes and where.', policies: ['springfield-mo-2015-06-01'],
+  },
+};
+
 // ---- Independent counting from the source text ----
 
 /** Guideline codes in source order, one per g- class of every span (as an editor reads the file). */
@@ -171,6 +180,8 @@ beforeAll(async () => {
   await mkdir(path.join(contentDir, 'policies'));
   for (const [id, data] of Object.entries(PLACES)) await writeFile(path.join(contentDir, 'places', `${id}.md`), toContentFile({ ...data }));
   for (const p of POLICIES) await writeFile(path.join(contentDir, 'policies', `${p.id}.md`), toContentFile(p.data, p.body));
+  await mkdir(path.join(contentDir, 'faqs', 'springfield-mo'), { recursive: true });
+  await writeFile(path.join(contentDir, 'faqs', `${FAQ.id}.md`), toContentFile(FAQ.data, 'Answers for residents.'));
   site = await buildSite(contentDir, { env: { KB_TODAY: '2026-01-15' } });
   if (!site.ok) throw new Error(`build failed:\n${site.output}`);
 });
@@ -300,6 +311,16 @@ describe('policy page', () => {
     expect(toString(newer)).toContain('Replaces Open Data Executive Order');
     const versions = elements(elements(newer, byClass('versions'))[0]!, byTag('a')).map((a) => attr(a, 'href'));
     expect(versions).toEqual([`/policies/${id}/`]);
+  });
+
+  test('FAQs that explain the policy, or another version of it, are linked', async () => {
+    const faqLinks = async (route: string) =>
+      elements(elements(await page(route), byClass('related'))[0]!, (el) => el.tagName === 'a' && attr(el, 'href') === `/faqs/${FAQ.id}/`);
+    const own = await faqLinks(`policies/${id}`);
+    expect(own.map((a) => toString(a))).toEqual([FAQ.data.title]);
+    expect(toString(await page(`policies/${id}`))).toContain('Questions this policy answers');
+    expect((await faqLinks('policies/springfield-mo-2019-02-10')).length).toBe(1);
+    expect(toString(await page('policies/springfield-mo-2019-02-10'))).toContain('Questions about Open Data Executive Order (June 1, 2015)');
   });
 
   test('the table of contents links to the body headings', async () => {

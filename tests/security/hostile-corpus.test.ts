@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderBody } from '../../src/core/render/render-body.ts';
 import { validateContent, type ValidationResult } from '../../src/core/validate.ts';
 import { buildSite, type SiteBuild } from '../support/build-site.ts';
+import { parseCsp, siteHeaders } from './headers-file.ts';
 import { HOSTILE_FRONTMATTER_FILES, vectorPolicy, writeFiles, writeHostileContent, type WrittenVector } from './hostile-content.ts';
 import { BODY_VECTORS, FRONTMATTER_PAYLOADS } from './hostile-vectors.ts';
 import { findActiveMarkupInBody, findActiveMarkupInPage, jsonLdBlocks, mainText, titleText } from './inert-html.ts';
@@ -123,6 +124,20 @@ describe('a site built from the inert cases', () => {
     expect(pages.size).toBeGreaterThan(40);
     const findings = [...pages].flatMap(([file, html]) => findActiveMarkupInPage(html).map((f) => `${file}: ${f.what} — ${f.near}`));
     expect(findings).toEqual([]);
+  });
+
+  test('every page’s CSP meta, hashes aside, is the policy public/_headers sends', async () => {
+    const header = parseCsp((await siteHeaders()).get('content-security-policy')!);
+    header.delete('frame-ancestors'); // a meta tag cannot carry it
+    for (const name of ['script-src', 'style-src']) header.set(name, header.get(name)!.filter((s) => s !== "'unsafe-inline'"));
+    const expected = JSON.stringify([...header].sort());
+    const differing = [...pages].filter(([, html]) => {
+      const content = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
+      const meta = parseCsp(content.replaceAll('&#39;', "'"));
+      for (const [name, sources] of meta) meta.set(name, sources.filter((s) => !s.startsWith("'sha256-")));
+      return JSON.stringify([...meta].sort()) !== expected;
+    });
+    expect(differing.map(([file]) => file)).toEqual([]);
   });
 
   test('every inert vector is on its policy page as text', () => {

@@ -1,8 +1,8 @@
 /** Small wording helpers for the analysis pages. */
 
-/** "1 policy", "3 policies", "0 guides". */
+/** "1 policy", "3 policies", "0 guides", "3,162 words". */
 export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
 /** "Tempe, Arizona: 2 policies, 1 guide" — the words a map point stands for. */

@@ -1,0 +1,183 @@
+/**
+ * The analysis pages in a real browser: map, coverage chart, version diff,
+ * enforcement gap report, side-by-side picker and model language. axe (WCAG
+ * 2.1 A/AA) at desktop and phone widths, no sideways scrolling at 360 px, no
+ * console or CSP errors, the picker with and without JavaScript, and
+ * screenshots under artifacts/screenshots/.
+ *
+ * content/ has no place with two policies yet, so this file builds its own
+ * site: the analysis fixture (written by the tests) plus, when present, the
+ * Sunlight Hub sample imported with the project's importer.
+ */
+import { spawnSync } from 'node:child_process';
+import { access, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeAnalysisFixture } from '../core/analysis/fixture.ts';
+import { formatViolations, runAxe } from '../support/axe.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { buildSite, type SiteBuild } from '../support/build-site.ts';
+import { repoRoot } from '../support/repo-root.ts';
+import { saveScreenshots, SCREENSHOT_VIEWPORTS, screenshotDir } from '../support/screenshots.ts';
+import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+
+const SAMPLE = path.resolve(repoRoot, '../shared/sunlight-sample');
+const samplePresent = await access(path.join(SAMPLE, '_policies')).then(() => true, () => false);
+if (!samplePresent) console.warn(`analyst e2e: the Sunlight Hub sample is not at ${SAMPLE}; using the written fixture alone`);
+
+/** The version page shown: a real rewrite from the sample when there is one, else the fixture's. */
+const VERSIONS = samplePresent ? 'places/tempe-az/versions/' : 'places/testville-mo/versions/';
+
+const PAGES = [
+  ['analyst-map', 'map/'],
+  ['analyst-versions', VERSIONS],
+  ['analyst-versions-fixture', 'places/testville-mo/versions/'],
+  ['analyst-enforcement', 'compare/enforcement/'],
+  ['analyst-pick', 'compare/pick/metadata/?places=testville-mo,lakeside-wa'],
+  ['analyst-pick-start', 'compare/pick/'],
+  ['analyst-model-language', 'model-language/open-formats/'],
+] as const;
+
+describe('analysis pages in a browser', () => {
+  let contentDir = '';
+  let site: SiteBuild;
+  let server: StaticServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let pageErrors: string[];
+
+  beforeAll(async () => {
+    contentDir = await mkdtemp(path.join(os.tmpdir(), 'kb-analyst-e2e-'));
+    if (samplePresent) {
+      const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/import-sunlight.ts'), SAMPLE, '--out', contentDir], { encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`import:sunlight failed:\n${run.stdout}\n${run.stderr}`);
+    }
+    await writeAnalysisFixture({}, contentDir);
+    site = await buildSite(contentDir);
+    if (!site.ok) throw new Error(`build failed (exit ${site.exitCode}):\n${site.output}`);
+    server = await startStaticServer(site.outDir, '/');
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await site?.cleanup();
+    await rm(contentDir, { recursive: true, force: true });
+  });
+
+  async function openPage(urlPath: string, options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {
+    context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
+    const page = await context.newPage();
+    pageErrors = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('response', (r) => {
+      if (r.status() >= 400) pageErrors.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto(new URL(urlPath, server.url).href, { waitUntil: 'load' });
+    return page;
+  }
+
+  it.each(PAGES)('%s: no axe violations at 1280 and 360 px, fits 360 px, no errors', async (_name, urlPath) => {
+    const page = await openPage(urlPath);
+    for (const { width, height } of SCREENSHOT_VIEWPORTS) {
+      await page.setViewportSize({ width, height });
+      const violations = await runAxe(page);
+      expect(violations, `${urlPath} at ${width}px:\n${formatViolations(violations)}`).toEqual([]);
+      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(widths.scroll, `${urlPath} scrolls sideways at ${width}px`).toBeLessThanOrEqual(widths.client);
+    }
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('map: every point is a named link to its place, reachable by keyboard', async () => {
+    const page = await openPage('map/');
+    const links = page.locator('.us-map a');
+    const count = await links.count();
+    expect(count).toBe(await page.locator('.map-table tbody tr').count());
+    const first = links.first();
+    await first.focus();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/: \d+ polic(y|ies), \d+ guides?$/);
+    const href = await first.getAttribute('href');
+    await Promise.all([page.waitForURL((u) => u.pathname === href), page.keyboard.press('Enter')]);
+    expect(await page.locator('h1').count()).toBe(1);
+    await context.close();
+  });
+
+  it('picker with JavaScript: ?places= ticks those places, folds the rest, and ticking updates the address', async () => {
+    const page = await openPage('compare/pick/metadata/?places=testville-mo,lakeside-wa');
+    const ticked = await page.locator('.pick-column__box:checked').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value));
+    expect(ticked.sort()).toEqual(['lakeside-wa', 'testville-mo']);
+    const visibleBodies = await page.locator('.pick-column__body:visible').count();
+    expect(visibleBodies).toBe(2);
+    await page.locator('.pick-column__box[value="otherton-ks"]').check();
+    const places = new URL(page.url()).searchParams.get('places')!.split(',').sort();
+    expect(places).toEqual(['lakeside-wa', 'otherton-ks', 'testville-mo']);
+    expect(await page.locator('.pick-column__body:visible').count()).toBe(3);
+    // The links to other guidelines carry the choice along.
+    const other = await page.locator('a[data-pick-keep]').first().getAttribute('href');
+    expect(new URL(other!, server.url).searchParams.get('places')!.split(',').sort()).toEqual(places);
+    // Printing shows only the ticked columns.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.pick-column:visible').count()).toBe(3);
+    await context.close();
+  });
+
+  it('picker without JavaScript: every column shows, ticking folds the others (CSS only)', async () => {
+    const page = await openPage('compare/pick/metadata/', { javaScriptEnabled: false });
+    const total = await page.locator('.pick-column').count();
+    expect(total).toBeGreaterThan(2);
+    expect(await page.locator('.pick-column__body:visible').count()).toBe(total);
+    await page.locator('.pick-column__box[value="testville-mo"]').check();
+    expect(await page.locator('.pick-column__body:visible').count()).toBe(1);
+    // The folded columns keep their tick box, so more places can be added.
+    await page.locator('.pick-column__box[value="lakeside-wa"]').check();
+    expect(await page.locator('.pick-column__body:visible').count()).toBe(2);
+    await context.close();
+  });
+
+  it('picker start page without JavaScript: a guideline button goes to its page with the places in the address', async () => {
+    const page = await openPage('compare/pick/', { javaScriptEnabled: false });
+    await page.locator('input[name="places"][value="testville-mo"]').check();
+    await Promise.all([page.waitForURL(/\/compare\/pick\/metadata\//), page.locator('button[value="metadata"]').click()]);
+    expect(new URL(page.url()).searchParams.getAll('places')).toEqual(['testville-mo']);
+    await context.close();
+  });
+
+  it('version diff: folded unchanged paragraphs open without JavaScript; changes are announced in words', async () => {
+    const page = await openPage(VERSIONS, { javaScriptEnabled: false });
+    const marks = page.locator('.diff ins, .diff del');
+    expect(await marks.count()).toBeGreaterThan(0);
+    const label = await marks.first().locator('.visually-hidden').textContent();
+    expect(label).toMatch(/^(added|removed): $/);
+    const folded = page.locator('.diff details');
+    if (await folded.count()) {
+      await folded.first().locator('summary').click();
+      expect(await folded.first().getAttribute('open')).not.toBeNull();
+    }
+    await context.close();
+  });
+
+  it('saves phone and desktop screenshots of the map, a chart, the version diff and the enforcement report', async () => {
+    for (const [name, urlPath] of PAGES) {
+      const page = await openPage(urlPath);
+      const files = await saveScreenshots(page, name);
+      expect(files.map((f) => path.basename(f))).toEqual([`${name}-360.png`, `${name}-1280.png`]);
+      await context.close();
+    }
+    // The chart on its own, at both widths.
+    await mkdir(screenshotDir, { recursive: true });
+    for (const { width, height } of SCREENSHOT_VIEWPORTS) {
+      const page = await openPage('map/', { width });
+      await page.setViewportSize({ width, height });
+      await page.locator('.bar-chart').first().screenshot({ path: path.join(screenshotDir, `analyst-chart-${width}.png`) });
+      await context.close();
+    }
+  });
+});

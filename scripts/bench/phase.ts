@@ -5,7 +5,7 @@
  *
  *   node scripts/bench/phase.ts <validate|graph|render|astro|pagefind> <content dir> [<out dir>]
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,23 @@ if (!phase || !contentArg) {
 const contentDir = path.resolve(contentArg);
 const report: Record<string, unknown> = { phase };
 const ms = (from: number) => Math.round(performance.now() - from);
+
+/**
+ * Peak RSS (VmHWM) of this process's live children, read from /proc. Pagefind's
+ * Node API runs its indexer as a child that is killed, not reaped, on close():
+ * GNU time never sees its memory, so it is read here just before.
+ */
+async function childrenPeakRss(): Promise<number> {
+  let peak = 0;
+  const pids = await readdir('/proc').catch(() => [] as string[]);
+  for (const pid of pids) {
+    if (!/^\d+$/.test(pid)) continue;
+    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+    if (Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]) !== process.pid) continue;
+    peak = Math.max(peak, Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024);
+  }
+  return peak;
+}
 
 async function validate() {
   const { validateContent } = await import('../../src/core/validate.ts');
@@ -89,6 +106,7 @@ async function pagefind() {
     report['indexedPages'] = added.page_count;
     const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
     if (written.errors.length) throw new Error(written.errors.join('; '));
+    report['childMaxRssBytes'] = await childrenPeakRss();
   } finally {
     await pagefind.close();
   }

@@ -136,13 +136,15 @@ function runPhase(phase: string, contentDir: string, outDir: string): Promise<Ph
       const inner = line ? (JSON.parse(line.slice('BENCH-PHASE '.length)) as Record<string, unknown>) : {};
       const timeReport = parseTimeReport(stderr);
       const innerRss = typeof inner['maxRssBytes'] === 'number' ? inner['maxRssBytes'] : undefined;
+      // A child the phase killed without reaping (Pagefind's indexer) escapes time -v: add it.
+      const childRss = typeof inner['childMaxRssBytes'] === 'number' ? inner['childMaxRssBytes'] : 0;
       const ok = code === 0 && Boolean(line) && !timedOut;
       const tail = stderr.replace(/\n\tCommand being timed[\s\S]*$/, '').trim().split('\n').slice(-15).join('\n');
       resolve({
         phase,
         ok,
         wallSeconds: timeReport?.wallSeconds ?? wallMs / 1000,
-        maxRssBytes: timeReport?.maxRssBytes ?? innerRss ?? 0,
+        maxRssBytes: (timeReport?.maxRssBytes ?? innerRss ?? 0) + childRss,
         rssSource: timeReport ? 'time -v' : innerRss ? 'child resourceUsage' : 'none',
         inner,
         error: ok ? undefined : timedOut ? `killed after ${values.timeout} s` : tail || `exit ${code}`,

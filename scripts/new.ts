@@ -52,9 +52,40 @@ const scaffold = SCAFFOLDS[kind];
 const context = scaffoldContext((await loadContent(contentDir)).documents, todayIso());
 const given = Object.fromEntries(INPUT_FLAGS.map((name) => [name, (flags as Record<string, unknown>)[name] as string | undefined]));
 
-const terminal = process.stdin.isTTY ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
-const prompter: Prompter | undefined = terminal && { ask: (question) => terminal.question(question), say: (line) => console.log(line) };
-const collected = await collectInputs(scaffold, given, context, prompter);
+/**
+ * Prompts on the terminal. Lines typed (or pasted) ahead of a question are kept
+ * for it, and Ctrl+D or Ctrl+C ends the session without writing anything.
+ */
+function terminalPrompter(): { prompter: Prompter; close: () => void } {
+  const terminal = createInterface({ input: process.stdin, output: process.stdout });
+  const typedAhead: string[] = [];
+  let waiting: { resolve: (line: string) => void; reject: (error: Error) => void } | undefined;
+  let closed = false;
+  terminal.on('line', (line) => (waiting ? (waiting.resolve(line), (waiting = undefined)) : typedAhead.push(line)));
+  terminal.on('close', () => {
+    closed = true;
+    waiting?.reject(new Error('cancelled'));
+  });
+  const ask = (question: string) => {
+    if (typedAhead.length) {
+      const line = typedAhead.shift()!;
+      console.log(`${question}${line}`);
+      return Promise.resolve(line);
+    }
+    if (closed) return Promise.reject(new Error('cancelled'));
+    terminal.setPrompt(question);
+    terminal.prompt();
+    return new Promise<string>((resolve, reject) => (waiting = { resolve, reject }));
+  };
+  return { prompter: { ask, say: (line) => console.log(line) }, close: () => terminal.close() };
+}
+
+const terminal = process.stdin.isTTY ? terminalPrompter() : undefined;
+const collected = await collectInputs(scaffold, given, context, terminal?.prompter).catch((error: Error) => {
+  if (error.message !== 'cancelled') throw error;
+  console.error('\nCancelled: nothing was written.');
+  process.exit(130);
+});
 terminal?.close();
 if (!collected.ok) {
   console.error(`Nothing was written:\n${collected.problems.map((p) => `  ${p}`).join('\n')}\n`);
@@ -75,7 +106,7 @@ try {
 }
 console.log(`Wrote ${shown}`);
 
-if (!prompter) {
+if (!terminal) {
   const references = scaffold.inputs.flatMap((input) => input.help?.(collected.values, context) ?? []);
   if (references.length) console.log(`\n${references.join('\n')}`);
 }

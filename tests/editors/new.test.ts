@@ -5,6 +5,7 @@
  * before writing anything.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -194,5 +195,38 @@ describe('interactive prompts (a scripted terminal)', () => {
     const context = scaffoldContext([], TODAY);
     const result = await collectInputs(SCAFFOLDS.faq, {}, context, { ask: async () => '', say: () => {} });
     expect(result).toEqual({ ok: false, problems: ['place: an answer is needed here'] });
+  });
+});
+
+/** util-linux `script` gives the CLI a real terminal (a pty), as an editor's shell does. */
+const SCRIPT = '/usr/bin/script';
+
+describe.skipIf(!existsSync(SCRIPT))('on a real terminal (util-linux script; skipped where it is missing)', () => {
+  function runOnTerminal(args: string[], typed: string): Promise<{ output: string }> {
+    const quoted = [process.execPath, path.join(repoRoot, 'scripts', 'new.ts'), ...args, '--content', root].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+    return new Promise((resolve, reject) => {
+      const child = spawn(SCRIPT, ['-qfec', `${quoted}; echo "exit=$?"`, '/dev/null'], { cwd: repoRoot, env: { ...process.env, KB_TODAY: TODAY }, stdio: ['pipe', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', () => resolve({ output: output.replace(/\r/g, '').replace(/\x1b\[[0-9;]*[A-Za-z]/g, '') }));
+      // Everything typed at once, before the first question: answers typed ahead are kept.
+      child.stdin.end(typed);
+    });
+  }
+
+  test('asks the questions and writes the answers', async () => {
+    const { output } = await runOnTerminal(['contact'], 'springfield-mo\nRecords Office\n\nwizard\nrecords\n');
+    expect(output).toContain('Place of the office (its slug): springfield-mo');
+    expect(output).toContain('Slug for the file name, e.g. city-clerk [records-office]: ');
+    expect(output).toContain('  choose one of clerk, attorney'); // "wizard" is refused, then asked again
+    expect(output).toContain('exit=0');
+    expect(await readFile(path.join(root, 'contacts/springfield-mo/records-office.md'), 'utf8')).toMatch(/^name: Records Office\nrole: records\nplace: springfield-mo\n/m);
+  });
+
+  test('Ctrl+D (end of input) cancels without writing', async () => {
+    const { output } = await runOnTerminal(['faq'], 'springfield-mo\n');
+    expect(output).toContain('Cancelled: nothing was written.');
+    expect(output).toContain('exit=130');
   });
 });

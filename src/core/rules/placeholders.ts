@@ -41,7 +41,7 @@ function checkFields(doc: ContentDoc): Diagnostic[] {
       rule: 'placeholder',
       severity: 'error',
       message: `${path.join('.')} is still a placeholder: "${shorten(text)}"`,
-      hint: 'replace it with the real value from your source, or delete the entry if it does not apply',
+      hint: 'write the real value from your source, or delete the entry if it does not apply',
     }),
   );
 }

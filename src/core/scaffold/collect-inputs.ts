@@ -20,7 +20,7 @@ const MAX_TRIES = 3;
 /** "Kind of place (city, county, …) [city]: " */
 export function questionFor(input: InputSpec, fallback: string | undefined): string {
   const choices = input.choices ? ` (${input.choices.join(', ')})` : '';
-  const proposed = fallback ? ` [${fallback}]` : input.required ? '' : ' [leave empty for a TODO placeholder]';
+  const proposed = fallback ? ` [${fallback}]` : input.required ? '' : input.placeholderWhenEmpty ? ' [leave empty to fill in later]' : ' [optional]';
   return `${input.label}${choices}${proposed}: `;
 }
 

@@ -19,7 +19,7 @@ export const faqScaffold: KindScaffold = {
       check: checkSlug,
       help: () => ['One FAQ per topic and place: the file is faqs/<place>/<topic>.md.'],
     },
-    { name: 'title', label: 'Title, e.g. "Springfield public records FAQ"', required: false },
+    { name: 'title', label: 'Title, e.g. "Springfield public records FAQ"', required: false, placeholderWhenEmpty: true },
     {
       name: 'contacts',
       label: 'Offices that enforce these rules (contact ids, optional)',

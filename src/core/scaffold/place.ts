@@ -18,7 +18,7 @@ function stateFromSlug(slug: string | undefined): string | undefined {
 export const placeScaffold: KindScaffold = {
   kind: 'place',
   inputs: [
-    { name: 'name', label: 'Official name of the place, e.g. "Kansas City"', required: false },
+    { name: 'name', label: 'Official name of the place, e.g. "Kansas City"', required: false, placeholderWhenEmpty: true },
     {
       name: 'state',
       label: 'State, as its two-letter USPS code, e.g. MO',

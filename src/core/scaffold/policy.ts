@@ -26,7 +26,7 @@ export const policyScaffold: KindScaffold = {
       check: (value) => (isoDate.safeParse(value).success ? undefined : `"${value}" is not a date written YYYY-MM-DD`),
     },
     { name: 'year', label: 'Year the policy was adopted', required: true, fallback: (values) => values['date']?.slice(0, 4), check: checkYear },
-    { name: 'title', label: 'Title of the policy as adopted', required: false },
+    { name: 'title', label: 'Title of the policy as adopted', required: false, placeholderWhenEmpty: true },
     {
       name: 'sunlight',
       label: 'Did the Sunlight Foundation help? (didnt = no known assistance)',

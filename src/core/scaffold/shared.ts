@@ -26,8 +26,10 @@ export interface InputSpec {
   name: string;
   /** Plain-language question, shown as the prompt and in "missing" messages. */
   label: string;
-  /** The file cannot be written without it. Optional inputs become placeholders when left out. */
+  /** The file cannot be written without it. */
   required: boolean;
+  /** Left empty, the field is written as a "TODO: …" placeholder (rather than left out). */
+  placeholderWhenEmpty?: boolean;
   /** Allowed values, listed in the prompt. */
   choices?: readonly string[];
   /** Value proposed when nothing is given; may depend on earlier inputs. */

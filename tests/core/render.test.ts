@@ -59,3 +59,10 @@ test('citations link to known sources only', () => {
   expect(html).toContain('and [7].');
   expect(renderInlineText('<b>x</b> [1]', new Set([1]))).toBe('&lt;b&gt;x&lt;/b&gt; <a href="#source-1" class="cite" aria-label="Source 1">[1]</a>');
 });
+
+test('indented lines and widely spaced list markers stay prose, passages keep their anchors', () => {
+  const { html } = renderBody('Intro\n\n2.     <span class="g-funding">Fund it.</span>\n\n    <span class="g-metadata">Describe it.</span>', codes);
+  expect(html).not.toContain('<code>');
+  expect(html).toContain('id="g-funding-1"');
+  expect(html).toContain('id="g-metadata-1"');
+});

@@ -146,9 +146,22 @@ function collectToc() {
  */
 let sharedProcessor: ReturnType<typeof createProcessor> | undefined;
 
+/**
+ * Policy texts hold no code, but pasted documents are full of indentation: a
+ * list item written "2.     <span …>" or a line indented four spaces would
+ * become an indented code block, showing tags as text and losing the
+ * passage's anchor. Turning the construct off keeps such lines prose
+ * (fenced code still works).
+ */
+function remarkNoIndentedCode(this: { data: () => unknown }) {
+  const data = this.data() as { micromarkExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push({ disable: { null: ['codeIndented'] } });
+}
+
 function createProcessor() {
   return unified()
     .use(remarkParse)
+    .use(remarkNoIndentedCode)
     .use(remarkGfm)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)

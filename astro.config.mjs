@@ -19,6 +19,15 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   // No dev toolbar: it injects client JS we would then have to allow in the CSP.
   devToolbar: { enabled: false },
+  // Frontmatter autocomplete and inline errors in VS Code (Astro extension), from the
+  // same Zod schemas the validator uses (src/content.config.ts).
+  experimental: { contentIntellisense: true },
+  vite: {
+    server: {
+      // Builds and tests write here; without this the dev server reloads the browser on every one.
+      watch: { ignored: ['**/.build-tmp/**', '**/dist/**', '**/artifacts/**', '**/bench-results/**'] },
+    },
+  },
   security: {
     // Astro 6+ `security.csp`: each page gets a <meta http-equiv="content-security-policy">
     // with script-src/style-src hashes for every script and style Astro emits itself.

@@ -20,7 +20,7 @@ export interface CorpusOptions {
   docs: number;
   /** The guideline codes spans may use (the project's 31). */
   guidelineCodes: readonly string[];
-  seed?: number;
+  seed?: number | undefined;
 }
 
 export interface CorpusFile {

@@ -20,7 +20,7 @@ export async function guidelineCodesIn(guidelinesDir: string): Promise<string[]>
   return (await readdir(guidelinesDir)).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort();
 }
 
-export async function writeCorpus(options: { dir: string; docs: number; seed?: number; guidelinesDir: string }): Promise<WrittenCorpus> {
+export async function writeCorpus(options: { dir: string; docs: number; seed?: number | undefined; guidelinesDir: string }): Promise<WrittenCorpus> {
   const { dir, docs, seed, guidelinesDir } = options;
   await cp(guidelinesDir, path.join(dir, 'guidelines'), { recursive: true });
   const guidelineCodes = await guidelineCodesIn(guidelinesDir);

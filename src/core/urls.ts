@@ -27,6 +27,24 @@ export function createHrefs(base = '/') {
     compare: () => at('/compare/'),
     search: () => at('/search/'),
     api: (name: string) => at(`/api/${name}`),
+    states: () => at('/states/'),
+    /** Page n of a long guideline page (page 1 is the guideline page itself). */
+    guidelinePage: (code: string, page: number) => at(page <= 1 ? `/guidelines/${code}/` : `/guidelines/${code}/page/${page}/`),
+    compareGuideline: (code: string) => at(`/compare/${code}/`),
+    compareCell: (code: string, place: string) => at(`/compare/${code}/#place-${place}`),
+    compareFilter: (facet: string, value: string) => at(`/compare/${facet}/${value}/`),
+    matrixCsv: () => at('/compare/matrix.csv'),
+    matrixJson: () => at('/api/matrix.json'),
+    map: () => at('/map/'),
+    enforcement: () => at('/compare/enforcement/'),
+    enforcementCsv: () => at('/compare/enforcement/gaps.csv'),
+    enforcementJson: () => at('/api/enforcement-gaps.json'),
+    /** Several places side by side on one guideline; `places` preselects columns (query string, enhanced by JS). */
+    pick: (code?: string, places: readonly string[] = []) => {
+      const page = at(code ? `/compare/pick/${code}/` : '/compare/pick/');
+      return places.length ? `${page}?places=${places.map(encodeURIComponent).join(',')}` : page;
+    },
+    modelLanguage: (code?: string) => at(code ? `/model-language/${code}/` : '/model-language/'),
   };
 }
 export type Hrefs = ReturnType<typeof createHrefs>;

@@ -28,5 +28,5 @@ export { buildKnowledgeBase } from './graph/build-graph.ts';
 export type * from './graph/types.ts';
 export { validateContent, todayIso } from './validate.ts';
 export { createHrefs, type Hrefs } from './urls.ts';
-export { renderInlineText, escapeHtml } from './render/inline-text.ts';
+export { renderInlineText, escapeHtml, withoutCitations } from './render/inline-text.ts';
 export * from './schema/index.ts';

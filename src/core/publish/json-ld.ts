@@ -9,6 +9,7 @@
  */
 import type { ContactNode, FaqNode, KnowledgeBase, PlaceNode, PolicyNode } from '../graph/types.ts';
 import { createHrefs } from '../urls.ts';
+import { withoutCitations } from '../render/inline-text.ts';
 
 /** Turns a site path ("/policies/x/", no base) into an absolute URL (site-config's `absoluteUrl` fits). */
 export type AbsoluteUrl = (sitePath: string) => string;
@@ -16,12 +17,9 @@ export type AbsoluteUrl = (sitePath: string) => string;
 type JsonLd = Record<string, unknown>;
 
 const CONTEXT = 'https://schema.org';
+export { withoutCitations };
 const paths = createHrefs('/');
 
-/** Frontmatter text carries "[n]" source markers; in JSON-LD they would be noise. */
-export function withoutCitations(text: string): string {
-  return text.replace(/\s*\[\d{1,3}\]/g, '').trim();
-}
 
 /** The place as a schema.org Place (for spatialCoverage / areaServed). */
 function placeLd(place: PlaceNode | undefined, absoluteUrl: AbsoluteUrl): JsonLd | undefined {

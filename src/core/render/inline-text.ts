@@ -12,3 +12,11 @@ export function renderInlineText(text: string, sources: ReadonlySet<number>): st
     return sources.has(n) ? `<a href="#source-${n}" class="cite" aria-label="Source ${n}">[${n}]</a>` : whole;
   });
 }
+
+/**
+ * Text shown away from its numbered sources (a list, a meta description,
+ * JSON-LD, another page): "[n]" markers would point nowhere, so they go.
+ */
+export function withoutCitations(text: string): string {
+  return text.replace(/\s*\[\d{1,3}\]/g, '').trim();
+}

@@ -21,12 +21,22 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/**
+ * `[text](url)` → `text`. The label may not hold "[" and the pattern runs only up to the line's
+ * last ")": from every "[" or "[a](" it would otherwise rescan to the end of the line, which is
+ * quadratic on a line such as "[[[[…" or "[a]([a]([a](…".
+ */
+function stripLinks(line: string): string {
+  const cut = line.lastIndexOf(')') + 1;
+  return line.slice(0, cut).replace(/!?\[([^\][]*)\]\([^)]*\)/g, '$1') + line.slice(cut);
+}
+
 function stripMarkdownLine(line: string): string {
-  return line
+  const unmarked = line
     .replace(/^\s{0,3}#{1,6}\s+/, '')
     .replace(/^\s*(?:[-*+•]|\d+[.)])\s+/, '')
-    .replace(/^\s*>\s?/, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s*>\s?/, '');
+  return stripLinks(unmarked)
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(^|\W)[*_]([^*_]+)[*_](?=\W|$)/g, '$1$2')
     .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1');
@@ -34,9 +44,12 @@ function stripMarkdownLine(line: string): string {
 
 /** Paragraphs of plain text, empty ones dropped. */
 export function toParagraphs(source: string): string[] {
-  return source
-    .replace(BLOCK_BOUNDARY, '\n\n')
-    .replace(/<[^>]*>/g, '')
+  // Tags end at a ">": the tag patterns run only up to the last one. From every "<" after it they
+  // would rescan to the end of the text, which is quadratic on text full of unclosed tags.
+  const cut = source.lastIndexOf('>') + 1;
+  const head = source.slice(0, cut).replace(BLOCK_BOUNDARY, '\n\n').replace(/<[^>]*>/g, '');
+  const tail = source.slice(cut).replace(/\n[ \t]*\n/g, '\n\n');
+  return (head + tail)
     .split(/\n\s*\n/)
     .map((block) =>
       decodeEntities(block.split('\n').map(stripMarkdownLine).join(' '))

@@ -50,7 +50,10 @@ export function scanSpans(body: string): SpanScan {
   const problems: SpanProblem[] = [];
   const open: ScannedSpan[] = [];
   let next = 0;
-  for (const match of body.matchAll(TAG)) {
+  // A tag ends at a ">": matching only up to the last one keeps a body full of unclosed "<span"
+  // linear (from every "<span" after it, the pattern would rescan to the end of the text).
+  const searchable = body.slice(0, body.lastIndexOf('>') + 1);
+  for (const match of searchable.matchAll(TAG)) {
     const start = match.index;
     const end = start + match[0].length;
     if (match[1] === '/') {

@@ -23,6 +23,31 @@ export function addMonths(date: string, months: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
+/** Items grouped by a key, each group in the items' order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** Like groupBy, for items that belong to several keys (each key once per item). */
+function groupByMany<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    for (const k of new Set(keys(item))) {
+      const group = groups.get(k);
+      if (group) group.push(item);
+      else groups.set(k, [item]);
+    }
+  }
+  return groups;
+}
+
 export function buildKnowledgeBase(context: RuleContext): KnowledgeBase {
   const { codes, today, extraction } = context;
   const guidelineDocs = [...context.guidelines].sort((a, b) => a.data.number - b.data.number);
@@ -38,15 +63,19 @@ export function buildKnowledgeBase(context: RuleContext): KnowledgeBase {
 
   const policies: PolicyNode[] = policyDocs.map((doc) => {
     const passages = extraction.get(doc.file)?.passages ?? [];
+    const tally = new Map<string, number>();
+    for (const p of passages) tally.set(p.guideline, (tally.get(p.guideline) ?? 0) + 1);
     const counts: Record<string, number> = {};
     for (const g of guidelineDocs) {
-      const n = passages.filter((p) => p.guideline === g.data.code).length;
+      const n = tally.get(g.data.code);
       if (n) counts[g.data.code] = n;
     }
     return { doc, id: doc.id, place: doc.data.place, title: doc.data.title, when: doc.data.date ?? String(doc.data.year), passages, counts, versions: [], faqs: [] };
   });
   const policyById = new Map(policies.map((p) => [p.id, p]));
-  for (const policy of policies) policy.versions = policies.filter((p) => p.place === policy.place).map((p) => p.id);
+  // Every join below groups once (Map by key) instead of filtering per item: linear at 100k documents.
+  const policiesByPlace = groupBy(policies, (p) => p.place);
+  for (const policy of policies) policy.versions = policiesByPlace.get(policy.place)!.map((p) => p.id);
 
   const faqs: FaqNode[] = faqDocs.map((doc) => {
     const enforcement = doc.data.enforcement;
@@ -63,27 +92,32 @@ export function buildKnowledgeBase(context: RuleContext): KnowledgeBase {
     };
   });
 
+  const faqsByContact = groupByMany(faqs, (f) => f.contacts);
+  const policiesByContact = groupByMany(policies, (p) => p.doc.data.contacts ?? []);
   const contacts: ContactNode[] = contactDocs.map((doc) => ({
     doc, id: doc.id, place: doc.data.place, name: doc.data.name,
-    faqs: faqs.filter((f) => f.contacts.includes(doc.id)).map((f) => f.id),
-    policies: policies.filter((p) => p.doc.data.contacts?.includes(doc.id)).map((p) => p.id),
+    faqs: (faqsByContact.get(doc.id) ?? []).map((f) => f.id),
+    policies: (policiesByContact.get(doc.id) ?? []).map((p) => p.id),
   }));
+  const faqsByPlace = groupBy(faqs, (f) => f.place);
+  const contactsByPlace = groupBy(contacts, (c) => c.place);
 
   const places: PlaceNode[] = placeDocs.map((doc) => {
-    const own = policies.filter((p) => p.place === doc.id);
+    const own = policiesByPlace.get(doc.id) ?? [];
     const coverage: Record<string, number> = {};
     for (const p of own) for (const [code, n] of Object.entries(p.counts)) coverage[code] = (coverage[code] ?? 0) + n;
     return {
       doc, id: doc.id, name: doc.data.name, state: doc.data.state,
       policies: own.map((p) => p.id),
-      faqs: faqs.filter((f) => f.place === doc.id).map((f) => f.id),
-      contacts: contacts.filter((c) => c.place === doc.id).map((c) => c.id),
+      faqs: (faqsByPlace.get(doc.id) ?? []).map((f) => f.id),
+      contacts: (contactsByPlace.get(doc.id) ?? []).map((c) => c.id),
       coverage,
     };
   });
 
+  const passagesByGuideline = groupBy(policies.flatMap((p) => p.passages), (x) => x.guideline);
   const guidelines: GuidelineNode[] = guidelineDocs.map((doc) => {
-    const passages = policies.flatMap((p) => p.passages.filter((x) => x.guideline === doc.data.code));
+    const passages = passagesByGuideline.get(doc.data.code) ?? [];
     const policyIds = [...new Set(passages.map((p) => p.policy))];
     return {
       doc, code: doc.data.code, number: doc.data.number, name: doc.data.name, category: doc.data.category,
@@ -98,9 +132,9 @@ export function buildKnowledgeBase(context: RuleContext): KnowledgeBase {
     return { id: c.id, name: c.name, guidelines: members.map((g) => g.code), passageCount: members.reduce((n, g) => n + g.passages.length, 0) };
   });
 
-  const stateCodes = [...new Set(places.map((p) => p.state))].sort();
-  const states: StateNode[] = stateCodes.map((code) => ({
-    code, name: US_STATES[code as UsStateCode], places: places.filter((p) => p.state === code).map((p) => p.id),
+  const placesByState = groupBy(places, (p) => p.state);
+  const states: StateNode[] = [...placesByState.keys()].sort().map((code) => ({
+    code, name: US_STATES[code as UsStateCode], places: placesByState.get(code)!.map((p) => p.id),
   }));
 
   const matrixPlaces = places.filter((p) => p.policies.length);

@@ -4,8 +4,10 @@
  * YAML 1.2 core schema: dates stay strings, "no" stays a string.
  */
 import matter from 'gray-matter';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { scanFieldLines } from './field-line-scanner.ts';
 import { positionAt } from '../diagnostics/diagnostic.ts';
 
 export interface ParsedFrontmatter {
@@ -13,8 +15,8 @@ export interface ParsedFrontmatter {
   body: string;
   /** 1-based line of the first body character in the file. */
   bodyLine: number;
-  /** Dotted field path → 1-based line in the file. */
-  fieldLines: Map<string, number>;
+  /** Dotted field path → 1-based line in the file (computed when first asked). */
+  fieldLines: FieldLines;
   diagnostics: Diagnostic[];
 }
 
@@ -28,16 +30,25 @@ class YamlPositionedError extends Error {
   }
 }
 
+/**
+ * Frontmatter is parsed twice over only where it pays: js-yaml (core schema)
+ * is ~16× faster than the positions-keeping `yaml` parser on our files, so it
+ * reads every file; `yaml` runs only for a file that has a problem — to word a
+ * broken-YAML error with its line, or when a diagnostic first asks a field's
+ * line (see FieldLines). Anchors and aliases (never needed in content, and
+ * the way to a "billion laughs" blow-up) also take the `yaml` path, which
+ * bounds alias expansion.
+ */
 export function parseFrontmatter(file: string, text: string): ParsedFrontmatter {
   const diagnostics: Diagnostic[] = [];
-  const fieldLines = new Map<string, number>();
+  const empty = new FieldLines('');
   if (!/^---\r?\n/.test(text)) {
     diagnostics.push({
       file, line: 1, column: 1, rule: 'frontmatter', severity: 'error',
       message: 'the file does not start with a frontmatter block',
       hint: 'begin the file with a line "---", the YAML fields, and a closing "---"',
     });
-    return { data: {}, body: text, bodyLine: 1, fieldLines, diagnostics };
+    return { data: {}, body: text, bodyLine: 1, fieldLines: empty, diagnostics };
   }
   if (!/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3))) {
     diagnostics.push({
@@ -45,49 +56,86 @@ export function parseFrontmatter(file: string, text: string): ParsedFrontmatter 
       message: 'the frontmatter block is never closed',
       hint: 'end the YAML fields with a line "---"',
     });
-    return { data: {}, body: '', bodyLine: 1, fieldLines, diagnostics };
+    return { data: {}, body: '', bodyLine: 1, fieldLines: empty, diagnostics };
   }
-  // gray-matter only splits; the engine below parses with positions kept.
+  // gray-matter only splits; the engine parses.
   let data: Record<string, unknown> = {};
   let content = '';
+  let source = '';
   try {
     const result = matter(text, {
       engines: {
-        yaml: (source: string) => {
-          const lineCounter = new LineCounter();
-          const doc = parseDocument(source, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false });
-          const error = doc.errors[0];
-          if (error) {
-            const pos = lineCounter.linePos(error.pos[0]);
-            throw new YamlPositionedError(error.message.split('\n')[0] ?? 'invalid YAML', pos.line, pos.col);
-          }
-          if (doc.contents) recordLines(doc.contents, [], lineCounter, fieldLines);
-          const value: unknown = doc.toJS({ maxAliasCount: 100 });
-          return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+        yaml: (matterSource: string) => {
+          source = matterSource;
+          return toRecord(parseYaml(matterSource));
         },
       },
     });
     data = result.data;
     content = result.content;
   } catch (error) {
-    if (error instanceof YamlPositionedError) {
-      diagnostics.push({
-        file, line: error.line, column: error.column, rule: 'yaml', severity: 'error',
-        message: `broken YAML: ${error.message}`,
-        hint: 'check indentation, the colon after each key, and quote values that contain ": " or start with a symbol',
-      });
-    } else {
-      const closed = /\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3));
-      diagnostics.push({
-        file, line: 1, column: 1, rule: closed ? 'yaml' : 'frontmatter', severity: 'error',
-        message: closed ? `broken YAML: ${(error as Error).message.split('\n')[0]}` : 'the frontmatter block is never closed',
-        hint: closed ? undefined : 'end the YAML fields with a line "---"',
-      });
-    }
-    return { data: {}, body: '', bodyLine: 1, fieldLines, diagnostics };
+    const positioned = error instanceof YamlPositionedError ? error : undefined;
+    diagnostics.push({
+      file, line: positioned?.line ?? 1, column: positioned?.column ?? 1, rule: 'yaml', severity: 'error',
+      message: `broken YAML: ${(error as Error).message.split('\n')[0]}`,
+      hint: 'check indentation, the colon after each key, and quote values that contain ": " or start with a symbol',
+    });
+    return { data: {}, body: '', bodyLine: 1, fieldLines: empty, diagnostics };
   }
   const bodyOffset = text.length - content.length;
-  return { data, body: content, bodyLine: positionAt(text, bodyOffset).line, fieldLines, diagnostics };
+  return { data, body: content, bodyLine: positionAt(text, bodyOffset).line, fieldLines: new FieldLines(source), diagnostics };
+}
+
+const MAY_HAVE_ALIASES = /(?:^|[\s[{,:-])[&*][^\s,\]}]/m;
+
+function parseYaml(source: string): unknown {
+  if (!MAY_HAVE_ALIASES.test(source)) {
+    try {
+      return loadYaml(source, { schema: CORE_SCHEMA });
+    } catch {
+      // Fall through: the positions-keeping parser words the error and finds its line.
+    }
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false });
+  const error = doc.errors[0];
+  if (error) {
+    const pos = lineCounter.linePos(error.pos[0]);
+    throw new YamlPositionedError(error.message.split('\n')[0] ?? 'invalid YAML', pos.line, pos.col);
+  }
+  return doc.toJS({ maxAliasCount: 100 });
+}
+
+function toRecord(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * Dotted field path → 1-based file line, computed on first use: valid files
+ * (nearly all) never pay for a positions-keeping parse.
+ */
+export class FieldLines {
+  readonly #source: string;
+  #lines: Map<string, number> | undefined;
+  constructor(source: string) {
+    this.#source = source;
+  }
+  get(path: string): number | undefined {
+    if (!this.#lines) {
+      // The source starts right after the opening "---", on file line 1.
+      this.#lines = scanFieldLines(this.#source, 1) ?? fieldLinesByParsing(this.#source);
+    }
+    return this.#lines.get(path);
+  }
+}
+
+/** The full, positions-keeping parse: for YAML shapes the scanner does not follow. */
+export function fieldLinesByParsing(source: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, schema: 'core', prettyErrors: false });
+  if (doc.contents) recordLines(doc.contents, [], lineCounter, lines);
+  return lines;
 }
 
 /**
@@ -114,7 +162,7 @@ function recordLines(node: YamlNode, path: (string | number)[], counter: LineCou
 }
 
 /** The line of a field, or of its nearest recorded parent, or the first line. */
-export function lineOfField(fieldLines: Map<string, number>, path: readonly PropertyKey[]): number {
+export function lineOfField(fieldLines: FieldLines, path: readonly PropertyKey[]): number {
   for (let n = path.length; n > 0; n--) {
     const line = fieldLines.get(path.slice(0, n).map(String).join('.'));
     if (line !== undefined) return line;

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { lineOfField, parseFrontmatter } from './frontmatter.ts';
+import { lineOfField, parseFrontmatter, type FieldLines } from './frontmatter.ts';
 import { readContentFiles, type RawFile } from './read-files-fs.ts';
 import { schemaDiagnostics } from '../schema/friendly-errors.ts';
 import { KIND_FOLDERS, schemas, type EntityKind } from '../schema/index.ts';
@@ -21,7 +21,7 @@ interface DocumentBase<K extends EntityKind, D> {
   data: D;
   body: string;
   bodyLine: number;
-  fieldLines: Map<string, number>;
+  fieldLines: FieldLines;
 }
 export type GuidelineDoc = DocumentBase<'guideline', GuidelineData>;
 export type PlaceDoc = DocumentBase<'place', PlaceData>;

@@ -4,7 +4,7 @@
  * links that leave the content folder, encodings other than UTF-8, files that
  * are not Markdown where content belongs.
  */
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { decodeContentBytes } from './decode.ts';
@@ -25,18 +25,28 @@ export function displayPath(absolute: string): string {
 
 const MAX_BYTES = 8 * 1024 * 1024;
 
+/**
+ * Synchronous on purpose: a build reads tens of thousands of small files and
+ * nothing else runs meanwhile; one await per file cost more than the reads.
+ */
 export async function readContentFiles(root: string): Promise<{ files: RawFile[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const files: RawFile[] = [];
-  const rootReal = await realpath(root);
-  const walk = async (dir: string): Promise<void> => {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const rootReal = realpathSync(root);
+  const walk = (dir: string): void => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
       const absolute = path.join(dir, entry.name);
       const file = displayPath(absolute);
-      if (entry.name.startsWith('.')) continue;
+      let isDirectory = entry.isDirectory();
       if (entry.isSymbolicLink()) {
-        const target = await realpath(absolute).catch(() => undefined);
+        let target: string | undefined;
+        try {
+          target = realpathSync(absolute);
+        } catch {
+          target = undefined;
+        }
         if (!target || !(target === rootReal || target.startsWith(rootReal + path.sep))) {
           diagnostics.push({
             file, line: 1, column: 1, rule: 'symlink', severity: 'error',
@@ -45,10 +55,10 @@ export async function readContentFiles(root: string): Promise<{ files: RawFile[]
           });
           continue;
         }
+        isDirectory = statSync(absolute).isDirectory();
       }
-      const info = entry.isSymbolicLink() ? await stat(absolute) : await lstat(absolute);
-      if (info.isDirectory()) {
-        await walk(absolute);
+      if (isDirectory) {
+        walk(absolute);
         continue;
       }
       if (!entry.name.endsWith('.md')) {
@@ -59,20 +69,21 @@ export async function readContentFiles(root: string): Promise<{ files: RawFile[]
         });
         continue;
       }
-      if (info.size > MAX_BYTES) {
+      const size = statSync(absolute).size;
+      if (size > MAX_BYTES) {
         diagnostics.push({
           file, line: 1, column: 1, rule: 'file-size', severity: 'error',
-          message: `the file is ${(info.size / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES / 1048576} MB`,
+          message: `the file is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES / 1048576} MB`,
           hint: 'split the document or link to the original instead of pasting it whole',
         });
         continue;
       }
-      const decoded = decodeContentBytes(file, await readFile(absolute));
+      const decoded = decodeContentBytes(file, readFileSync(absolute));
       diagnostics.push(...decoded.diagnostics);
       if (decoded.text === undefined) continue;
       files.push({ file, relative: path.relative(root, absolute).split(path.sep).join('/'), text: decoded.text });
     }
   };
-  await walk(root);
+  walk(root);
   return { files, diagnostics };
 }

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { lineOfField } from '../load/frontmatter.ts';
+import { lineOfField, type FieldLines } from '../load/frontmatter.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
 
 function describe(value: unknown): string {
@@ -57,7 +57,7 @@ function unionExpectation(issue: z.core.$ZodIssueInvalidUnion): string {
 export function schemaDiagnostics(
   file: string,
   issues: readonly z.core.$ZodIssue[],
-  fieldLines: Map<string, number>,
+  fieldLines: FieldLines,
   schema: z.ZodType,
   data: unknown,
 ): Diagnostic[] {

@@ -1,0 +1,188 @@
+/**
+ * Keeping every page small. Issue 4 budgets each page at 40 KB of HTML plus
+ * the stylesheets it links, however many places, policies and guides the
+ * knowledge base holds (a national one: ~19,000 places, 100k documents). So
+ * lists are cut into pages by the bytes their items will take in HTML —
+ * never inside an item, never dropping one — and an index too long for one
+ * page becomes a list of groups (states), each with its own pages.
+ *
+ * Pure: the pages say what an item weighs (htmlBytes of the strings they show
+ * plus the markup around them); these functions only count.
+ */
+
+/** The issue's limit for one page: its HTML plus the stylesheets it links (KiB, as the bench counts). */
+export const PAGE_LIMIT_BYTES = 40 * 1024;
+
+/**
+ * What a page spends before its own content: the frame's HTML (head with the
+ * CSP and meta tags, header, breadcrumbs, footer: 3–7 KB on built pages,
+ * including a small inlined stylesheet) and the stylesheets it links (7–12 KB),
+ * with a margin for both to grow.
+ */
+export const FRAME_ALLOWANCE_BYTES = 18 * 1024;
+
+/** Bytes left for what a page itself shows inside <main>. */
+export const CONTENT_BUDGET_BYTES = PAGE_LIMIT_BYTES - FRAME_ALLOWANCE_BYTES;
+
+const utf8 = new TextEncoder();
+const ESCAPED_EXTRA: Record<string, number> = { '&': 4, '<': 3, '>': 3, '"': 5, "'": 4 };
+
+/** UTF-8 bytes of text as Astro writes it into HTML (& < > " ' escaped). */
+export function htmlBytes(text: string): number {
+  let extra = 0;
+  for (const match of text.matchAll(/[&<>"']/g)) extra += ESCAPED_EXTRA[match[0]]!;
+  return utf8.encode(text).length + extra;
+}
+
+export interface ByteBudget<T> {
+  /** Most bytes the items of one page may weigh, headings included. */
+  budget: number;
+  /** What one item weighs in HTML, its own markup included. */
+  bytes: (item: T) => number;
+  /**
+   * The group an item is shown under (e.g. its place): consecutive items of a
+   * group share one heading, which is paid when the group starts and again at
+   * the top of a page that continues it.
+   */
+  group?: (item: T) => string;
+  /** What the heading (and wrapper) of the item's group weighs. */
+  groupBytes?: (item: T) => number;
+  /** Most items on one page, whatever they weigh. */
+  maxItems?: number;
+}
+
+/**
+ * Splits items, in the order given, into pages of at most `budget` bytes: a
+ * page ends before the item that would pass the budget (or maxItems). An item
+ * heavier than the budget gets a page of its own rather than being cut; no
+ * items give no pages. Every item is on exactly one page, order kept.
+ */
+export function paginateByBytes<T>(items: readonly T[], { budget, bytes, group, groupBytes, maxItems = Infinity }: ByteBudget<T>): T[][] {
+  const pages: T[][] = [];
+  let page: T[] = [];
+  let used = 0;
+  const heading = (item: T, before: T | undefined) =>
+    group && groupBytes && (before === undefined || group(before) !== group(item)) ? groupBytes(item) : 0;
+  for (const item of items) {
+    const own = bytes(item);
+    const previous = page.at(-1);
+    if (previous !== undefined && (page.length >= maxItems || used + own + heading(item, previous) > budget)) {
+      pages.push(page);
+      page = [];
+      used = 0;
+    }
+    used += own + heading(item, page.at(-1));
+    page.push(item);
+  }
+  if (page.length) pages.push(page);
+  return pages;
+}
+
+/** Total bytes of items shown in one run (what paginateByBytes counts for a single page). */
+export function listBytes<T>(items: readonly T[], weights: Omit<ByteBudget<T>, 'budget' | 'maxItems'>): number {
+  let total = 0;
+  items.forEach((item, i) => {
+    const before = i > 0 ? items[i - 1] : undefined;
+    total += weights.bytes(item);
+    if (weights.group && weights.groupBytes && (before === undefined || weights.group(before) !== weights.group(item))) {
+      total += weights.groupBytes(item);
+    }
+  });
+  return total;
+}
+
+export interface IndexSection<T> {
+  /** The group's key, e.g. a state code. */
+  key: string;
+  items: T[];
+}
+
+export interface IndexPlan<T> {
+  /**
+   * True when every section fits on one page: the index lists them all.
+   * False: the index lists the sections (with their counts) and each section
+   * has its own pages.
+   */
+  single: boolean;
+  /** The sections in the order given, each split into pages (one page when `single`). */
+  sections: (IndexSection<T> & { pages: T[][] })[];
+}
+
+/**
+ * Plans an index of sections (e.g. states) of items: one page for all when
+ * their bytes, plus `sectionBytes` a section heading, stay within the budget;
+ * otherwise a page per section, split further by paginateByBytes when a
+ * section alone is over. Empty sections are dropped.
+ */
+export function planIndex<T>(sections: readonly IndexSection<T>[], weights: ByteBudget<T> & { sectionBytes?: (key: string) => number }): IndexPlan<T> {
+  const kept = sections.filter((s) => s.items.length > 0);
+  const total = kept.reduce((n, s) => n + (weights.sectionBytes?.(s.key) ?? 0) + listBytes(s.items, weights), 0);
+  const fewEnough = weights.maxItems === undefined || kept.every((s) => s.items.length <= weights.maxItems!);
+  const single = total <= weights.budget && fewEnough;
+  return {
+    single,
+    sections: kept.map((s) => ({ ...s, pages: single ? [s.items] : paginateByBytes(s.items, weights) })),
+  };
+}
+
+/** A run of consecutive items of one group on a page, and whether it carries on from the page before. */
+export interface GroupRun<T> {
+  key: string;
+  items: T[];
+  continued: boolean;
+}
+
+/**
+ * The items of page `index` (0-based) of `pages` as runs of one group each,
+ * for headings: the first run is `continued` when the previous page ended in
+ * the same group.
+ */
+export function groupRuns<T>(pages: readonly (readonly T[])[], index: number, group: (item: T) => string): GroupRun<T>[] {
+  const runs: GroupRun<T>[] = [];
+  const before = index > 0 ? pages[index - 1]?.at(-1) : undefined;
+  for (const item of pages[index] ?? []) {
+    const key = group(item);
+    const last = runs.at(-1);
+    if (last && last.key === key) last.items.push(item);
+    else runs.push({ key, items: [item], continued: runs.length === 0 && before !== undefined && group(before) === key });
+  }
+  return runs;
+}
+
+/** The 1-based page each key first appears on, e.g. the page a place's column starts. */
+export function firstPageOf<T>(pages: readonly (readonly T[])[], key: (item: T) => string): Map<string, number> {
+  const found = new Map<string, number>();
+  pages.forEach((page, i) => {
+    for (const item of page) if (!found.has(key(item))) found.set(key(item), i + 1);
+  });
+  return found;
+}
+
+/** One link of a pager: a page number, or a gap where numbers are skipped. */
+export type PagerEntry = { page: number } | { gap: true };
+
+/**
+ * The page numbers a pager shows on page `page` of `pages` (1-based),
+ * ascending, with gaps marked: every page when there are at most `all`;
+ * otherwise the first and last, the `window` pages either side of this one,
+ * and the pages 10, 100, 1000… away in both directions. The pager stays a few
+ * dozen links at any size, and any page is a few clicks from any other.
+ */
+export function pagerEntries(page: number, pages: number, { all = 12, window = 2 }: { all?: number; window?: number } = {}): PagerEntry[] {
+  if (pages < 1) return [];
+  const current = Math.min(Math.max(1, Math.trunc(page)), pages);
+  const shown = new Set<number>();
+  if (pages <= all) for (let n = 1; n <= pages; n++) shown.add(n);
+  else {
+    shown.add(1).add(pages);
+    for (let n = current - window; n <= current + window; n++) shown.add(n);
+    for (let step = 10; step < pages; step *= 10) shown.add(current - step).add(current + step);
+  }
+  const numbers = [...shown].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  const entries: PagerEntry[] = [];
+  numbers.forEach((n, i) => {
+    if (i > 0 && n > numbers[i - 1]! + 1) entries.push({ gap: true });
+    entries.push({ page: n });
+  });
+  return entries;
+}

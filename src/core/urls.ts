@@ -7,6 +7,11 @@ export function joinBase(base: string, path: string): string {
   return `${trimmed}${path}`;
 }
 
+/** A list's page n: the list's own path for page 1, then "<path>page/<n>/". */
+function paged(path: string, page: number): string {
+  return page <= 1 ? path : `${path}page/${page}/`;
+}
+
 export function createHrefs(base = '/') {
   const at = (path: string) => joinBase(base, path);
   return {
@@ -45,6 +50,21 @@ export function createHrefs(base = '/') {
       return places.length ? `${page}?places=${places.map(encodeURIComponent).join(',')}` : page;
     },
     modelLanguage: (code?: string) => at(code ? `/model-language/${code}/` : '/model-language/'),
+    // Lists too long for one page (src/core/graph/paging.ts): page 1 is the list's own address, then …/page/<n>/.
+    /** Page n of a state's places (page 1 is the state page). */
+    statePage: (code: string, page = 1) => at(paged(`/states/${code.toLowerCase()}/`, page)),
+    /** A state's policies, when the policy index is too long for one page. */
+    policiesInState: (state: string, page = 1) => at(paged(`/policies/state/${state.toLowerCase()}/`, page)),
+    /** A state's resident guides, when the guide index is too long for one page. */
+    faqsInState: (state: string, page = 1) => at(paged(`/faqs/state/${state.toLowerCase()}/`, page)),
+    /** A state's offices, when the contact index is too long for one page. */
+    contactsInState: (state: string, page = 1) => at(paged(`/contacts/state/${state.toLowerCase()}/`, page)),
+    /** Page n of a filtered matrix (page 1 is compareFilter's address). */
+    compareFilterPage: (facet: string, value: string, page = 1) => at(paged(`/compare/${facet}/${value}/`, page)),
+    /** Page n of a guideline's side-by-side view (page 1 is compareGuideline's address). */
+    compareGuidelinePage: (code: string, page = 1) => at(paged(`/compare/${code}/`, page)),
+    /** A place's column in the side-by-side view, on the page that holds it. */
+    compareCellOnPage: (code: string, place: string, page = 1) => at(`${paged(`/compare/${code}/`, page)}#place-${place}`),
   };
 }
 export type Hrefs = ReturnType<typeof createHrefs>;

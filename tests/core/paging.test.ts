@@ -7,7 +7,7 @@
 import { escapeHTML } from 'astro/runtime/server/index.js';
 import { describe, expect, test } from 'vitest';
 import {
-  CONTENT_BUDGET_BYTES, PAGE_LIMIT_BYTES, firstPageOf, groupRuns, htmlBytes, listBytes, pagerEntries, paginateByBytes, planIndex,
+  CONTENT_BUDGET_BYTES, PAGE_LIMIT_BYTES, firstPageOf, groupHeadings, groupRuns, htmlBytes, listBytes, pagerEntries, paginateByBytes, planIndex,
   type ByteBudget, type PagerEntry,
 } from '../../src/core/graph/paging.ts';
 
@@ -32,7 +32,7 @@ function items(count: number, seed: number, places = 7, maxSize = 900): Item[] {
   });
 }
 
-const weights = { bytes: (i: Item) => i.size, group: (i: Item) => i.place, groupBytes: () => 50 };
+const weights = { bytes: (i: Item) => i.size, headingBytes: groupHeadings((i: Item) => i.place, () => 50) };
 
 /** What one page weighs as its items are shown: headings at group changes and at the top. */
 function pageBytes(page: Item[]) {
@@ -78,6 +78,32 @@ describe('paginateByBytes', () => {
     expect(paginateByBytes(list, { ...weights, budget: 150 }).map((p) => p.map((i) => i.id))).toEqual([['a', 'b'], ['c']]);
     // Without groups the same three fit in 120.
     expect(paginateByBytes(list, { bytes: (i) => i.size, budget: 150 }).length).toBe(1);
+  });
+
+  test('two levels of headings: the place and the policy, both shown again at the top of a page', () => {
+    type Passage = { place: string; policy: string; size: number };
+    const list: Passage[] = [
+      { place: 'a', policy: 'a1', size: 100 },
+      { place: 'a', policy: 'a1', size: 100 },
+      { place: 'a', policy: 'a2', size: 100 },
+      { place: 'b', policy: 'b1', size: 100 },
+    ];
+    const headingBytes = (p: Passage, before: Passage | undefined) =>
+      (before?.place === p.place ? 0 : 30) + (before?.policy === p.policy ? 0 : 20);
+    // a1: 30+20+100, +100, a2: +20+100 = 370; b1: +30+20+100 = 520.
+    expect(listBytes(list, { bytes: (p) => p.size, headingBytes })).toBe(520);
+    expect(paginateByBytes(list, { bytes: (p) => p.size, headingBytes, budget: 370 }).map((page) => page.length)).toEqual([3, 1]);
+    // At 300: a1, a1 (250) then a2 would make 370; page 2 starts at a2 and pays the place heading again: 150 + b1 150 = 300.
+    expect(paginateByBytes(list, { bytes: (p) => p.size, headingBytes, budget: 300 }).map((page) => page.length)).toEqual([2, 2]);
+  });
+
+  test('page 1 may have a budget of its own (it carries the introduction)', () => {
+    const list = items(200, 8);
+    const pages = paginateByBytes(list, { ...weights, budget: 4000, firstBudget: 1500 });
+    expect(pages.flat()).toEqual(list);
+    expect(pageBytes(pages[0]!)).toBeLessThanOrEqual(1500);
+    expect(pageBytes([...pages[0]!, pages[1]![0]!])).toBeGreaterThan(1500);
+    for (const page of pages.slice(1)) if (page.length > 1) expect(pageBytes(page)).toBeLessThanOrEqual(4000);
   });
 
   test('maxItems caps a page whatever the bytes', () => {

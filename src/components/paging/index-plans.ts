@@ -6,7 +6,7 @@
  * the index page and every per-state page of a build ask for the same plan.
  */
 import type { ContactNode, FaqNode, KnowledgeBase, PlaceNode, PolicyNode } from '../../core/index.ts';
-import { CONTENT_BUDGET_BYTES, htmlBytes, paginateByBytes, planIndex, type ByteBudget, type IndexPlan } from '../../core/graph/paging.ts';
+import { CONTENT_BUDGET_BYTES, groupHeadings, htmlBytes, paginateByBytes, planIndex, type ByteBudget, type IndexPlan } from '../../core/graph/paging.ts';
 import { hrefs } from '../../lib/knowledge-base.ts';
 import { ROLE_LABELS } from '../contact/role-labels.ts';
 import { PLACE_KIND_LABELS } from '../place/place-kind-labels.ts';
@@ -67,8 +67,7 @@ export function policyIndexWeights(kb: KnowledgeBase): IndexWeights<PolicyNode> 
   return {
     budget: LIST_BUDGET_BYTES,
     sectionBytes: sectionBytes(kb),
-    group: (policy) => policy.place,
-    groupBytes: (policy) => placeHeading(kb, policy.place),
+    headingBytes: groupHeadings((policy) => policy.place, (policy) => placeHeading(kb, policy.place)),
     bytes: (policy) =>
       POLICY_ENTRY + htmlBytes(hrefs.policy(policy.id)) + htmlBytes(policy.title) + htmlBytes(policy.doc.data.legal_custom),
   };
@@ -84,8 +83,7 @@ export function faqIndexWeights(kb: KnowledgeBase): IndexWeights<FaqNode> {
   return {
     budget: LIST_BUDGET_BYTES,
     sectionBytes: sectionBytes(kb),
-    group: (faq) => faq.place,
-    groupBytes: (faq) => placeHeading(kb, faq.place),
+    headingBytes: groupHeadings((faq) => faq.place, (faq) => placeHeading(kb, faq.place)),
     bytes: (faq) => FAQ_ENTRY + htmlBytes(hrefs.faq(faq.id)) + htmlBytes(faq.title) + htmlBytes(withoutCitations(faq.doc.data.summary)),
   };
 }
@@ -100,8 +98,7 @@ export function contactIndexWeights(kb: KnowledgeBase): IndexWeights<ContactNode
   return {
     budget: LIST_BUDGET_BYTES,
     sectionBytes: sectionBytes(kb),
-    group: (contact) => contact.place,
-    groupBytes: (contact) => placeHeading(kb, contact.place),
+    headingBytes: groupHeadings((contact) => contact.place, (contact) => placeHeading(kb, contact.place)),
     bytes: (contact) => CONTACT_ENTRY + htmlBytes(hrefs.contact(contact.id)) + htmlBytes(contact.name) + htmlBytes(ROLE_LABELS[contact.doc.data.role]),
   };
 }

@@ -37,18 +37,23 @@ export function htmlBytes(text: string): number {
 export interface ByteBudget<T> {
   /** Most bytes the items of one page may weigh, headings included. */
   budget: number;
+  /** The budget of page 1 when it differs (it often carries the page's introduction). */
+  firstBudget?: number;
   /** What one item weighs in HTML, its own markup included. */
   bytes: (item: T) => number;
   /**
-   * The group an item is shown under (e.g. its place): consecutive items of a
-   * group share one heading, which is paid when the group starts and again at
-   * the top of a page that continues it.
+   * What the headings shown above an item weigh, given the item before it on
+   * the same page (undefined at the top of a page, where a continued group
+   * shows its headings again). E.g. a place heading when the place changes.
    */
-  group?: (item: T) => string;
-  /** What the heading (and wrapper) of the item's group weighs. */
-  groupBytes?: (item: T) => number;
+  headingBytes?: (item: T, before: T | undefined) => number;
   /** Most items on one page, whatever they weigh. */
   maxItems?: number;
+}
+
+/** headingBytes for items under one level of group headings (e.g. places): `bytes` when the group changes or a page starts. */
+export function groupHeadings<T>(group: (item: T) => string, bytes: (item: T) => number): (item: T, before: T | undefined) => number {
+  return (item, before) => (before !== undefined && group(before) === group(item) ? 0 : bytes(item));
 }
 
 /**
@@ -57,16 +62,16 @@ export interface ByteBudget<T> {
  * heavier than the budget gets a page of its own rather than being cut; no
  * items give no pages. Every item is on exactly one page, order kept.
  */
-export function paginateByBytes<T>(items: readonly T[], { budget, bytes, group, groupBytes, maxItems = Infinity }: ByteBudget<T>): T[][] {
+export function paginateByBytes<T>(items: readonly T[], { budget, firstBudget = budget, bytes, headingBytes, maxItems = Infinity }: ByteBudget<T>): T[][] {
   const pages: T[][] = [];
   let page: T[] = [];
   let used = 0;
-  const heading = (item: T, before: T | undefined) =>
-    group && groupBytes && (before === undefined || group(before) !== group(item)) ? groupBytes(item) : 0;
+  const heading = (item: T, before: T | undefined) => headingBytes?.(item, before) ?? 0;
   for (const item of items) {
     const own = bytes(item);
     const previous = page.at(-1);
-    if (previous !== undefined && (page.length >= maxItems || used + own + heading(item, previous) > budget)) {
+    const limit = pages.length === 0 ? firstBudget : budget;
+    if (previous !== undefined && (page.length >= maxItems || used + own + heading(item, previous) > limit)) {
       pages.push(page);
       page = [];
       used = 0;
@@ -79,14 +84,10 @@ export function paginateByBytes<T>(items: readonly T[], { budget, bytes, group, 
 }
 
 /** Total bytes of items shown in one run (what paginateByBytes counts for a single page). */
-export function listBytes<T>(items: readonly T[], weights: Omit<ByteBudget<T>, 'budget' | 'maxItems'>): number {
+export function listBytes<T>(items: readonly T[], weights: Pick<ByteBudget<T>, 'bytes' | 'headingBytes'>): number {
   let total = 0;
   items.forEach((item, i) => {
-    const before = i > 0 ? items[i - 1] : undefined;
-    total += weights.bytes(item);
-    if (weights.group && weights.groupBytes && (before === undefined || weights.group(before) !== weights.group(item))) {
-      total += weights.groupBytes(item);
-    }
+    total += weights.bytes(item) + (weights.headingBytes?.(item, i > 0 ? items[i - 1] : undefined) ?? 0);
   });
   return total;
 }
@@ -118,7 +119,7 @@ export function planIndex<T>(sections: readonly IndexSection<T>[], weights: Byte
   const kept = sections.filter((s) => s.items.length > 0);
   const total = kept.reduce((n, s) => n + (weights.sectionBytes?.(s.key) ?? 0) + listBytes(s.items, weights), 0);
   const fewEnough = weights.maxItems === undefined || kept.every((s) => s.items.length <= weights.maxItems!);
-  const single = total <= weights.budget && fewEnough;
+  const single = total <= (weights.firstBudget ?? weights.budget) && fewEnough;
   return {
     single,
     sections: kept.map((s) => ({ ...s, pages: single ? [s.items] : paginateByBytes(s.items, weights) })),

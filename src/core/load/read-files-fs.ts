@@ -39,7 +39,7 @@ export async function readContentFiles(root: string): Promise<{ files: RawFile[]
       if (entry.name.startsWith('.')) continue;
       const absolute = path.join(dir, entry.name);
       const file = displayPath(absolute);
-      let isDirectory = entry.isDirectory();
+      const isDirectory = entry.isDirectory();
       if (entry.isSymbolicLink()) {
         let target: string | undefined;
         try {
@@ -55,7 +55,15 @@ export async function readContentFiles(root: string): Promise<{ files: RawFile[]
           });
           continue;
         }
-        isDirectory = statSync(absolute).isDirectory();
+        if (statSync(absolute).isDirectory()) {
+          // A folder link can loop back on itself (places/self → .): never followed.
+          diagnostics.push({
+            file, line: 1, column: 1, rule: 'symlink', severity: 'error',
+            message: 'this is a link to a folder; links to folders are not followed',
+            hint: 'move the folder here instead of linking it',
+          });
+          continue;
+        }
       }
       if (isDirectory) {
         walk(absolute);

@@ -16,9 +16,9 @@ export interface Passage {
   policy: string;
   /** k: 1-based order among this policy's passages of this guideline. */
   ordinal: number;
-  /** Full text, paragraphs separated by a blank line. */
-  text: string;
-  paragraphs: number;
+  /** Full text, paragraphs separated by a blank line (computed on first read). */
+  readonly text: string;
+  readonly paragraphs: number;
   /** 1-based position of the opening tag in the file. */
   line: number;
   column: number;
@@ -105,15 +105,23 @@ export function extractPassages(body: string, options: ExtractOptions, scan: Spa
       }
       const ordinal = (ordinals.get(code) ?? 0) + 1;
       ordinals.set(code, ordinal);
-      const paragraphs = toParagraphs(body.slice(span.openEnd, span.closeStart));
       const pos = where(span.openStart);
+      const { openEnd: start, closeStart: end } = span;
+      // Text is computed when first read: validation needs only the positions, and
+      // with spans nested 7 deep the same words would otherwise be reduced 7 times.
+      let cached: string[] | undefined;
+      const paragraphsOf = () => (cached ??= toParagraphs(body.slice(start, end)));
       passages.push({
         anchor: passageAnchor(code, ordinal),
         guideline: code,
         policy: options.policy,
         ordinal,
-        text: paragraphs.join('\n\n'),
-        paragraphs: paragraphs.length,
+        get text() {
+          return paragraphsOf().join('\n\n');
+        },
+        get paragraphs() {
+          return paragraphsOf().length;
+        },
         line: pos.line,
         column: pos.column,
         depth: parentDepth,

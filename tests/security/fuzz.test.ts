@@ -70,7 +70,7 @@ test(`${ITERATIONS} mutated files: validateContent accepts or reports, never thr
         if (message.type === 'at') last = message;
         else resolve(message);
       });
-      worker.once('error', (error) => resolve({ type: 'crash', error: error.stack ?? error.message }));
+      worker.once('error', (error: Error) => resolve({ type: 'crash', error: error.stack ?? error.message }));
       worker.once('exit', (code) => resolve({ type: 'crash', error: `worker exited with ${code}` }));
     });
     if (outcome.type !== 'done') {

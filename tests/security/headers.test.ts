@@ -15,8 +15,10 @@ function configuredCsp(): Map<string, string[]> {
   const csp = astroConfig.security?.csp;
   if (!csp || csp === true) throw new Error('astro.config.mjs has no security.csp object');
   const directives = parseCsp((csp.directives ?? []).join(';'));
-  const scriptResources = csp.scriptDirective?.resources ?? [];
-  const styleResources = csp.styleDirective?.resources ?? [];
+  // Object entries target a narrower directive (script-src-elem…); _headers would need it too, so they show up as a mismatch.
+  const asSource = (entry: string | { resource: string; kind: string }) => (typeof entry === 'string' ? entry : `${entry.kind}:${entry.resource}`);
+  const scriptResources = (csp.scriptDirective?.resources ?? []).map(asSource);
+  const styleResources = (csp.styleDirective?.resources ?? []).map(asSource);
   // Astro always writes 'self' first unless resources are given (see the built pages' meta tag).
   directives.set('script-src', scriptResources.length ? [...scriptResources] : ["'self'"]);
   directives.set('style-src', styleResources.length ? [...styleResources] : ["'self'"]);

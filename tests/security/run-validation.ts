@@ -19,7 +19,7 @@ export async function validateWithin(root: string, limitMs: number, today = '202
       worker.once('message', (message: { error?: string; ok: boolean; ms: number; files: number; diagnostics: Diagnostic[] }) => {
         resolve(message.error !== undefined ? { kind: 'threw', error: message.error } : { kind: 'done', ok: message.ok, ms: message.ms, files: message.files, diagnostics: message.diagnostics });
       });
-      worker.once('error', (error) => resolve({ kind: 'threw', error: error.stack ?? error.message }));
+      worker.once('error', (error: Error) => resolve({ kind: 'threw', error: error.stack ?? error.message }));
       worker.once('exit', (code) => resolve({ kind: 'threw', error: `worker exited with code ${code}` }));
     });
   } finally {

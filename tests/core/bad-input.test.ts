@@ -63,6 +63,8 @@ const cases: Case[] = [
   { name: 'unknown span class', file: P, text: policy.replace('<span class="g-metadata">', '<span class="guideline-metadata"><span class="g-metadata">').replace('current.</span>', 'current.</span></span>'), rule: 'unknown-span-class', line: 15 },
   { name: 'unclosed span', file: P, text: policy.replace('formats.</span>', 'formats.'), rule: 'unbalanced-span', line: 13 },
   { name: 'stray closing span', file: P, text: policy.replace('## Purpose', '## Purpose</span>'), rule: 'unbalanced-span', line: 11 },
+  { name: 'spans nested past the limit', file: P, text: `${policy}\n${'<span class="g-funding">'.repeat(40)}deep${'</span>'.repeat(40)}\n`, rule: 'nesting-depth', line: 19 },
+  { name: 'quotes nested past the limit', file: P, text: `${policy}\n${'>'.repeat(40)} deep\n`, rule: 'nesting-depth', line: 19 },
   { name: 'script element', file: P, text: `${policy}\n<script>alert(1)</script>\n`, rule: 'unsafe-html', line: 19 },
   { name: 'mixed-case iframe', file: P, text: `${policy}\n<IfRaMe src="https://evil.example"></iframe>\n`, rule: 'unsafe-html', line: 19 },
   { name: 'event handler', file: P, text: `${policy}\n<b onmouseover="x()">hi</b>\n`, rule: 'unsafe-html', line: 19 },

@@ -10,7 +10,8 @@
 import { guidelineCodesOf, passageAnchor } from '../passages/extract.ts';
 import type { ScannedSpan, SpanScan } from '../passages/scan-spans.ts';
 
-const BOUNDARY = /<\/?(?:p|li|ol|ul|h[1-6]|div|blockquote|table|thead|tbody|tr|td|th|dl|dt|dd)\b(?:[^>"']|"[^"]*"|'[^']*')*>|\n[ \t]*(?:\n[ \t]*)+/gi;
+// A tag runs to the next ">" and may not contain "<": linear even on "<p <p <p …" with no ">".
+const BOUNDARY = /<\/?(?:p|li|ol|ul|h[1-6]|div|blockquote|table|thead|tbody|tr|td|th|dl|dt|dd)\b[^<>]*>|\n[ \t]*(?:\n[ \t]*)+/gi;
 /** Markdown block markers that must stay first on their line after a blank-line boundary. */
 const BLOCK_MARKER = /^(?:(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))+/;
 const SPAN_TAG = /<\/?span\b[^>]*>/gi;

@@ -6,6 +6,7 @@ import { personalDataRule } from './personal-data.ts';
 import { placeholdersRule } from './placeholders.ts';
 import { referencesRule } from './references.ts';
 import { spansRule } from './spans.ts';
+import { nestingRule } from './nesting.ts';
 import { unsafeHtmlRule } from './unsafe-html.ts';
 
 export const RULES: readonly Rule[] = [
@@ -13,6 +14,7 @@ export const RULES: readonly Rule[] = [
   referencesRule,
   duplicatesRule,
   spansRule,
+  nestingRule,
   citationsRule,
   unsafeHtmlRule,
   personalDataRule,

@@ -2,8 +2,9 @@
  * The content pages in a real browser, on the site built from content/ (the e2e
  * global setup): the policy page's no-JavaScript highlighter (by mouse, by
  * keyboard and by passage link), FAQ citation links landing on their sources,
- * axe (WCAG 2.1 A/AA) on every kind of page at desktop and phone width, no
- * sideways scrolling at 360 px, and screenshots under artifacts/screenshots/.
+ * axe (WCAG 2.1 A/AA) on every kind of page at desktop and phone width and in
+ * dark mode (folded parts opened, every passage lit), no sideways scrolling at
+ * 360 px, and screenshots under artifacts/screenshots/.
  * A second, tiny site built from the test content fixture supplies a passage
  * that crosses paragraphs (the seed policy has none), so its continuation part
  * is checked too.
@@ -324,7 +325,8 @@ describe('the site in a browser', () => {
       return [
         ['home', ''],
         ['policy', policy],
-        ['faq', relative(faqs[0]!.url)],
+        // Every guide: their layouts differ with what each holds (forms, how-to steps, Q&A).
+        ...faqs.map((faq, i): [string, string] => [i === 0 ? 'faq' : `faq-${i + 1}`, relative(faq.url)]),
         ['guideline', 'guidelines/open-formats/'],
         ['place', relative(place.url)],
         ['contact', relative(contacts[0]!.url)],
@@ -339,30 +341,47 @@ describe('the site in a browser', () => {
     };
     const SCREENSHOTS = new Set(['home', 'policy', 'faq', 'guideline', 'place', 'contact', 'compare', 'search']);
 
-    /** The search page renders its results with JavaScript: wait for them before checking. */
-    async function ready(name: string): Promise<void> {
-      if (name !== 'search') return;
-      await page.locator('pagefind-results a').first().waitFor({ timeout: 15_000 });
-      await page.waitForLoadState('networkidle');
+    /**
+     * The search page renders its results with JavaScript: wait for them. Then open every
+     * folded part of main (Q&A, search filters) with a click, so axe checks what they hold.
+     */
+    async function ready(name: string): Promise<number> {
+      if (name === 'search') {
+        await page.locator('pagefind-results a').first().waitFor({ timeout: 15_000 });
+        await page.waitForLoadState('networkidle');
+      }
+      // Every passage lit, so the highlight's contrast is checked too.
+      if (name === 'policy') await clickLabel(page, 'hl-all');
+      const closed = page.locator('main details:not([open]) > summary').filter({ visible: true });
+      let opened = 0;
+      while ((await closed.count()) > 0 && opened < 100) {
+        await closed.first().click();
+        opened++;
+      }
+      return opened;
     }
 
-    it('axe finds no WCAG 2.1 A/AA violation on 13 kinds of page, at 1280 and 360 px; none scrolls sideways at 360 px', async () => {
+    it('axe finds no WCAG 2.1 A/AA violation on every kind of page, at 1280 and 360 px and in dark mode; none scrolls sideways at 360 px', async () => {
       const found: string[] = [];
       const checked: string[] = [];
+      let opened = 0;
       for (const [name, sitePath] of pages()) {
         await go(sitePath);
-        await ready(name);
-        for (const viewport of [DESKTOP, PHONE]) {
+        opened += await ready(name);
+        for (const [viewport, colorScheme] of [[DESKTOP, 'light'], [PHONE, 'light'], [DESKTOP, 'dark']] as const) {
           await page.setViewportSize(viewport);
+          await page.emulateMedia({ colorScheme });
           const violations = await runAxe(page);
-          if (violations.length) found.push(`${name} (/${sitePath}) at ${viewport.width}px:\n${formatViolations(violations)}`);
-          checked.push(`${name}@${viewport.width}`);
+          if (violations.length) found.push(`${name} (/${sitePath}) at ${viewport.width}px, ${colorScheme}:\n${formatViolations(violations)}`);
+          checked.push(`${name}@${viewport.width}${colorScheme === 'dark' ? '-dark' : ''}`);
         }
+        await page.emulateMedia({ colorScheme: 'light' });
+        await page.setViewportSize(PHONE);
         const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
         if (widths.scroll > PHONE.width) found.push(`${name} (/${sitePath}) scrolls sideways at 360px: scrollWidth ${widths.scroll}`);
         if (pageErrors.length) found.push(`${name} (/${sitePath}) errors: ${pageErrors.join('; ')}`);
       }
-      console.log(`[site] axe and width checked on ${checked.length} page/width pairs: ${checked.join(', ')}`);
+      console.log(`[site] axe and width checked on ${checked.length} page/width pairs (${opened} folded parts opened first): ${checked.join(', ')}`);
       expect(found, found.join('\n\n')).toEqual([]);
     });
 

@@ -7,7 +7,7 @@
 import { escapeHTML } from 'astro/runtime/server/index.js';
 import { describe, expect, test } from 'vitest';
 import {
-  CONTENT_BUDGET_BYTES, PAGE_LIMIT_BYTES, firstPageOf, groupHeadings, groupRuns, htmlBytes, listBytes, pagerEntries, paginateByBytes, planIndex,
+  CONTENT_BUDGET_BYTES, PAGE_LIMIT_BYTES, firstPageOf, groupHeadings, groupRuns, htmlBytes, listBytes, pagerEntries, paginateByBytes, planIndex, totalsByGroup,
   type ByteBudget, type PagerEntry,
 } from '../../src/core/graph/paging.ts';
 
@@ -219,6 +219,31 @@ describe('pagerEntries', () => {
     }
     expect(depth.size).toBe(pages);
     expect(Math.max(...depth.values())).toBeLessThanOrEqual(6 * Math.ceil(Math.log10(pages)));
+  });
+});
+
+describe('totalsByGroup', () => {
+  test('sums rows by group column by column, groups in order of first appearance', () => {
+    const keys = ['ames-ia', 'bolton-mo', 'cary-mo', 'dale-ia', 'eden-ks'];
+    const counts = [[1, 0, 2], [0, 3, 1], [4, 0, 0], [0, 0, 5], [0, 0, 0]];
+    expect(totalsByGroup(keys, counts, (key) => key.slice(-2))).toEqual([
+      { group: 'ia', rows: 2, totals: [1, 0, 7] },
+      { group: 'mo', rows: 2, totals: [4, 3, 1] },
+      { group: 'ks', rows: 1, totals: [0, 0, 0] },
+    ]);
+  });
+
+  test('the group totals add up to the column totals of the whole table', () => {
+    const next = lcg(5);
+    const keys = Array.from({ length: 300 }, (_, i) => `p${i}-${['ia', 'mo', 'ks', 'ne'][Math.floor(next() * 4)]}`);
+    const counts = keys.map(() => Array.from({ length: 31 }, () => (next() < 0.7 ? 0 : Math.floor(next() * 9))));
+    const groups = totalsByGroup(keys, counts, (key) => key.slice(-2));
+    expect(groups.reduce((n, g) => n + g.rows, 0)).toBe(300);
+    for (let j = 0; j < 31; j++) expect(groups.reduce((n, g) => n + g.totals[j]!, 0)).toBe(counts.reduce((n, row) => n + row[j]!, 0));
+  });
+
+  test('no rows, no groups', () => {
+    expect(totalsByGroup([], [], () => 'x')).toEqual([]);
   });
 });
 

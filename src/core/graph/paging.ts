@@ -187,3 +187,30 @@ export function pagerEntries(page: number, pages: number, { all = 12, window = 2
   });
   return entries;
 }
+
+export interface GroupTotals {
+  group: string;
+  /** How many rows the group has. */
+  rows: number;
+  /** Column sums over the group's rows. */
+  totals: number[];
+}
+
+/**
+ * Sums a table of counts (one row a key, e.g. a place's passages per
+ * guideline) by each row's group (e.g. its state), column by column: the
+ * summary an index shows when the rows themselves move to per-group pages.
+ * Groups in order of first appearance.
+ */
+export function totalsByGroup(keys: readonly string[], counts: readonly (readonly number[])[], groupOf: (key: string) => string): GroupTotals[] {
+  const groups = new Map<string, GroupTotals>();
+  keys.forEach((key, i) => {
+    const row = counts[i] ?? [];
+    const group = groupOf(key);
+    let entry = groups.get(group);
+    if (!entry) groups.set(group, (entry = { group, rows: 0, totals: row.map(() => 0) }));
+    entry.rows += 1;
+    row.forEach((n, j) => (entry.totals[j] = (entry.totals[j] ?? 0) + n));
+  });
+  return [...groups.values()];
+}

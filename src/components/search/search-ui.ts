@@ -2,7 +2,8 @@
  * Browser code of the search page, bundled by Astro (the CSP allows no inline
  * script). It runs after /pagefind/pagefind-component-ui.js, which defines the
  * <pagefind-*> elements, and:
- * - swaps the "search needs JavaScript" notice for the search UI;
+ * - loads Pagefind's stylesheet, then swaps the "search needs JavaScript"
+ *   notice for the search UI;
  * - starts the search for ?q= (the header's GET form lands here) and keeps ?q=
  *   in the address bar in step with the box, so a search can be shared;
  * - builds the filter checkboxes from the filters the index holds, labelled
@@ -119,8 +120,29 @@ function syncAddressBar(instance: PagefindInstance): void {
   });
 }
 
+/**
+ * Adds Pagefind's stylesheet (48 KB) to the page. It styles only the widgets
+ * this script reveals, so the page does not link it and a visit without
+ * JavaScript never fetches it. A <link> to our own origin is what the CSP's
+ * style-src 'self' allows. Resolves when it has loaded, or failed (unstyled
+ * widgets still work).
+ */
+function loadStylesheet(href: string | undefined): Promise<void> {
+  if (!href || document.querySelector(`link[rel="stylesheet"][href="${CSS.escape(href)}"]`)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    link.addEventListener('load', () => resolve(), { once: true });
+    link.addEventListener('error', () => resolve(), { once: true });
+    document.head.append(link);
+  });
+}
+
 async function boot(): Promise<void> {
-  await customElements.whenDefined('pagefind-results');
+  const css = document.querySelector<HTMLElement>('[data-search-css]')?.dataset['searchCss'];
+  // Fetched while the Component UI script defines its elements; the UI is shown once both are ready.
+  await Promise.all([loadStylesheet(css), customElements.whenDefined('pagefind-results')]);
   // Set by pagefind-component-ui.js, a plain script outside the bundle.
   const components = (window as Window & { PagefindComponents?: PagefindComponentsGlobal }).PagefindComponents;
   if (!components) return;

@@ -49,6 +49,7 @@ interface PartLook {
   background: string;
   outline: string;
   underline: string;
+  /** The ::before label as shown: its content, or "none" when it is not displayed. */
   label: string;
   visible: boolean;
 }
@@ -73,7 +74,10 @@ function readParts(page: Page): Promise<PartLook[]> {
         background: style.backgroundColor,
         outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
         underline: style.textDecorationLine,
-        label: getComputedStyle(el, '::before').content,
+        label: (() => {
+          const before = getComputedStyle(el, '::before');
+          return before.display === 'none' ? 'none' : before.content;
+        })(),
         visible: box.width > 0 && box.height > 0 && style.visibility !== 'hidden',
       };
     }),
@@ -101,6 +105,9 @@ function expectOnlyCodeLit(now: PartLook[], baseline: PartLook[], code: string):
     expect(part.underline, `${part.passage} is marked by colour only`).toContain('underline');
     // The first part carries a "[code]" label, so the highlight is also said in text.
     if (!part.cont) expect(part.label, `${part.passage} has no [code] label`).toMatch(/\[/);
+  }
+  for (const part of now.filter((p) => p.code !== code)) {
+    expect(part.label, `${part.passage} shows a label but is not lit`).toMatch(/^(none|normal)$/);
   }
 }
 

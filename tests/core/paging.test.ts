@@ -10,6 +10,7 @@ import {
   CONTENT_BUDGET_BYTES, PAGE_LIMIT_BYTES, firstPageOf, groupHeadings, groupRuns, htmlBytes, listBytes, pagerEntries, paginateByBytes, planIndex, totalsByGroup,
   type ByteBudget, type PagerEntry,
 } from '../../src/core/graph/paging.ts';
+import { createHrefs } from '../../src/core/urls.ts';
 
 interface Item {
   id: string;
@@ -244,6 +245,28 @@ describe('totalsByGroup', () => {
 
   test('no rows, no groups', () => {
     expect(totalsByGroup([], [], () => 'x')).toEqual([]);
+  });
+});
+
+describe('addresses of later pages (src/core/urls.ts)', () => {
+  test.each([
+    ['/', 1, ['/policies/state/mo/', '/faqs/state/mo/', '/contacts/state/mo/', '/states/mo/', '/compare/state/mo/', '/compare/metadata/', '/compare/metadata/#place-ames-ia']],
+    ['/', 3, ['/policies/state/mo/page/3/', '/faqs/state/mo/page/3/', '/contacts/state/mo/page/3/', '/states/mo/page/3/', '/compare/state/mo/page/3/', '/compare/metadata/page/3/', '/compare/metadata/page/3/#place-ames-ia']],
+    ['/kb/', 2, ['/kb/policies/state/mo/page/2/', '/kb/faqs/state/mo/page/2/', '/kb/contacts/state/mo/page/2/', '/kb/states/mo/page/2/', '/kb/compare/state/mo/page/2/', '/kb/compare/metadata/page/2/', '/kb/compare/metadata/page/2/#place-ames-ia']],
+  ])('base %s, page %i: page 1 is the list itself, later pages add page/<n>/', (base, page, expected) => {
+    const h = createHrefs(base);
+    expect([
+      h.policiesInState('MO', page), h.faqsInState('MO', page), h.contactsInState('mo', page), h.statePage('MO', page),
+      h.compareFilterPage('state', 'mo', page), h.compareGuidelinePage('metadata', page), h.compareCellOnPage('metadata', 'ames-ia', page),
+    ]).toEqual(expected);
+  });
+
+  test('page 1 of a list has the address the list always had', () => {
+    const h = createHrefs('/');
+    expect(h.statePage('MO')).toBe(h.state('MO'));
+    expect(h.compareFilterPage('type', 'ordinance')).toBe(h.compareFilter('type', 'ordinance'));
+    expect(h.compareGuidelinePage('metadata')).toBe(h.compareGuideline('metadata'));
+    expect(h.compareCellOnPage('metadata', 'ames-ia', 1)).toBe(h.compareCell('metadata', 'ames-ia'));
   });
 });
 

@@ -31,7 +31,21 @@ function forgetOncePerChange(): Promise<void> {
     forgetValidation();
     forgetting = undefined;
   });
+  settleLater();
   return forgetting;
+}
+
+let settle: ReturnType<typeof setTimeout> | undefined;
+/**
+ * An editor's save can reach the watcher before the file is fully written, and
+ * a page request in between may validate the half-written file and keep that
+ * result. Forgetting once more after the saves have settled makes the next
+ * request read the file as it finally is.
+ */
+function settleLater(): void {
+  clearTimeout(settle);
+  settle = setTimeout(forgetValidation, 300);
+  settle.unref?.();
 }
 
 function coreLoader(kind: EntityKind): Loader {

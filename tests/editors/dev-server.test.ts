@@ -141,7 +141,14 @@ describe('npm run dev with a content folder', () => {
       });
       expect(failing.html).toContain('<title>ContentError</title>');
       expect(failing.html).toContain('/@vite/client'); // the overlay's script
-      const error = await waitFor('the overlay message', CHANGE_MS, async () => overlay.messages.find((m) => m.type === 'error'));
+      // A save can be seen half-written first (an empty file has other errors); the overlay then
+      // updates. Wait for the message about the edit itself.
+      // Each request of the failing page sends the overlay the current error, as a reload would.
+      const error = await waitFor('the overlay message', CHANGE_MS, async () => {
+        const hit = overlay.messages.find((m) => m.type === 'error' && (m.err?.message ?? '').includes('schema [kind]'));
+        if (!hit) await get('/places/springfield-mo/');
+        return hit;
+      });
       const message = error.err!.message.replace(/&quot;/g, '"');
       expect(message).toContain(`${path.join(contentDir, 'places', 'springfield-mo.md')}:3:1  error  schema [kind]`);
       expect(message).toContain('found "town"');

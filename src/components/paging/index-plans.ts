@@ -146,3 +146,17 @@ export function statePlaceWeights(): IndexWeights<PlaceNode> {
 export function sectionPages<T>(plan: IndexPlan<T>, state: string): T[][] {
   return plan.sections.find((s) => s.key === state)?.pages ?? [];
 }
+
+/**
+ * getStaticPaths of a per-state list (/<kind>/state/<xx>/, then …/page/<n>/):
+ * none while the whole index fits on one page.
+ */
+export function statePagePaths<T>(plan: IndexPlan<T>): { params: { state: string; page: string | undefined }; props: { state: string; page: number } }[] {
+  if (plan.single) return [];
+  return plan.sections.flatMap((section) =>
+    section.pages.map((_, i) => ({
+      params: { state: section.key.toLowerCase(), page: i === 0 ? undefined : `page/${i + 1}` },
+      props: { state: section.key, page: i + 1 },
+    })),
+  );
+}

@@ -1,14 +1,12 @@
 /**
- * Splits a content file into frontmatter and body (gray-matter) and parses the
+ * Splits a content file into frontmatter and body (as gray-matter did) and parses the
  * YAML with positions kept, so every later diagnostic can name its line.
  * YAML 1.2 core schema: dates stay strings, "no" stays a string.
  */
-import matter from 'gray-matter';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { scanFieldLines } from './field-line-scanner.ts';
-import { positionAt } from '../diagnostics/diagnostic.ts';
 
 export interface ParsedFrontmatter {
   data: Record<string, unknown>;
@@ -58,21 +56,13 @@ export function parseFrontmatter(file: string, text: string): ParsedFrontmatter 
     });
     return { data: {}, body: '', bodyLine: 1, fieldLines: empty, diagnostics };
   }
-  // gray-matter only splits; the engine parses.
+  // Split as gray-matter did (same cut, same body), without its per-call option
+  // objects and its cache keyed by the whole file text (every file's text was
+  // hashed and kept for the life of the process).
+  const { matter, content, empty: isEmpty } = splitFrontmatter(text);
   let data: Record<string, unknown> = {};
-  let content = '';
-  let source = '';
   try {
-    const result = matter(text, {
-      engines: {
-        yaml: (matterSource: string) => {
-          source = matterSource;
-          return toRecord(parseYaml(matterSource));
-        },
-      },
-    });
-    data = result.data;
-    content = result.content;
+    if (!isEmpty) data = toRecord(parseYaml(matter));
   } catch (error) {
     const positioned = error instanceof YamlPositionedError ? error : undefined;
     diagnostics.push({
@@ -83,7 +73,39 @@ export function parseFrontmatter(file: string, text: string): ParsedFrontmatter 
     return { data: {}, body: '', bodyLine: 1, fieldLines: empty, diagnostics };
   }
   const bodyOffset = text.length - content.length;
-  return { data, body: content, bodyLine: positionAt(text, bodyOffset).line, fieldLines: new FieldLines(source), diagnostics };
+  return { data, body: content, bodyLine: lineAt(text, bodyOffset), fieldLines: new FieldLines(isEmpty ? '' : matter), diagnostics };
+}
+
+/**
+ * gray-matter's split (4.0.3, default "---" delimiters) for a text that starts
+ * with "---\n" or "---\r\n": the frontmatter runs to the first "\n---"
+ * wherever it is, the body starts after it and one line break. `empty` when
+ * the block holds only whitespace and "#" comment lines (gray-matter then gives
+ * `{}` without calling the YAML engine). tests/core/frontmatter-split.test.ts
+ * compares it with gray-matter itself.
+ */
+export function splitFrontmatter(text: string): { matter: string; content: string; empty: boolean } {
+  const rest = text.slice(3);
+  let closeIndex = rest.indexOf('\n---');
+  if (closeIndex === -1) closeIndex = rest.length;
+  const matter = rest.slice(0, closeIndex);
+  let content = '';
+  if (closeIndex !== rest.length) {
+    content = rest.slice(closeIndex + 4);
+    if (content[0] === '\r') content = content.slice(1);
+    if (content[0] === '\n') content = content.slice(1);
+  }
+  // A first non-blank character other than "#" cannot be inside a removed comment.
+  const first = /\S/.exec(matter)?.[0];
+  const empty = first === undefined || (first === '#' && matter.replace(/^\s*#[^\n]+/gm, '').trim() === '');
+  return { matter, content, empty };
+}
+
+/** 1-based line of an offset: counts only the line breaks before it (the frontmatter), not the whole file. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 const MAY_HAVE_ALIASES = /(?:^|[\s[{,:-])[&*][^\s,\]}]/m;
@@ -139,7 +161,7 @@ export function fieldLinesByParsing(source: string): Map<string, number> {
 }
 
 /**
- * Walks the YAML tree. gray-matter hands the engine the text right after the
+ * Walks the YAML tree. The split hands the parser the text right after the
  * opening "---" (its newline included), so YAML line n is file line n.
  */
 function recordLines(node: YamlNode, path: (string | number)[], counter: LineCounter, out: Map<string, number>): void {

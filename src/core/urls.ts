@@ -65,6 +65,20 @@ export function createHrefs(base = '/') {
     compareGuidelinePage: (code: string, page = 1) => at(paged(`/compare/${code}/`, page)),
     /** A place's column in the side-by-side view, on the page that holds it. */
     compareCellOnPage: (code: string, place: string, page = 1) => at(`${paged(`/compare/${code}/`, page)}#place-${place}`),
+    /** Page n of a place's versions (page 1 is versions' address). */
+    versionsPage: (place: string, page = 1) => at(paged(`/places/${place}/versions/`, page)),
+    /** A state's guides in the enforcement gap report, when the report is too long for one page. */
+    enforcementInState: (state: string, page = 1) => at(paged(`/compare/enforcement/state/${state.toLowerCase()}/`, page)),
+    /** The picker's start page for one state's places, when every place does not fit on one page. */
+    pickState: (state: string, page = 1) => at(paged(`/compare/pick/state/${state.toLowerCase()}/`, page)),
+    /** One guideline's picker for one state's places, when the guideline's picker does not fit on one page. */
+    pickInState: (code: string, state: string, page = 1) => at(paged(`/compare/pick/${code}/state/${state.toLowerCase()}/`, page)),
+    /** One state's places on the map, with their table (when the map cannot draw every place). */
+    mapState: (state: string, page = 1) => at(paged(`/map/state/${state.toLowerCase()}/`, page)),
+    /** The outline of the United States that every map page draws (one cached file). */
+    mapOutline: () => at('/map/us-outline.svg'),
+    /** Which guidelines places adopt (the coverage chart). */
+    adoption: () => at('/map/adoption/'),
   };
 }
 export type Hrefs = ReturnType<typeof createHrefs>;

@@ -346,15 +346,30 @@ function describeCrawl(label: string, setup: () => Promise<{ outDir: string; bas
       }
     });
 
-    it('puts exactly the indexable pages in the search index, each with its <main> as the indexed body', async () => {
+    it('puts exactly the searchable pages in the search index, each with its <main> as the indexed body', async () => {
       const marked = (page: Page) => elements(page.tree, 'main').some((m) => m.properties['dataPagefindBody'] !== undefined);
       const all = [...crawl.pages.values()];
-      expect(all.filter((p) => !p.noindex && !marked(p)).map((p) => p.file), 'indexable pages whose <main> is not marked').toEqual([]);
-      expect(all.filter((p) => p.noindex && marked(p)).map((p) => p.file), 'noindex pages marked for the index').toEqual([]);
+      // Pages that only repeat what entity pages say stay out of the index (BaseLayout's searchable={false}).
+      const derived = [
+        /^compare\//, // matrices, side-by-side views, the picker, the enforcement report
+        /^(policies|faqs|contacts)\/state\//, // per-state lists
+        /\/page\/\d+\/index\.html$/, // pages 2 and on of any paged list
+        /^model-language\/[^/]+\/index\.html$/, // passages quoted per guideline
+        /^places\/[^/]+\/versions\//, // a place's version history
+      ];
+      const searchable = (p: Page) => !p.noindex && !derived.some((pattern) => pattern.test(p.file));
+      expect(all.filter((p) => searchable(p) && !marked(p)).map((p) => p.file), 'searchable pages whose <main> is not marked').toEqual([]);
+      expect(all.filter((p) => !searchable(p) && marked(p)).map((p) => p.file), 'noindex or derived pages marked for the index').toEqual([]);
       expect(all.filter((p) => p.noindex).map((p) => p.file)).toEqual(expect.arrayContaining(['404.html', 'search/index.html']));
+      // Every kind of entity page is searchable.
+      for (const kind of [/^policies\/[^/]+\/index\.html$/, /^faqs\/[^/]+\/[^/]+\/index\.html$/, /^contacts\/[^/]+\/[^/]+\/index\.html$/, /^places\/[^/]+\/index\.html$/, /^guidelines\/[^/]+\/index\.html$/]) {
+        const pages = all.filter((p) => kind.test(p.file));
+        expect(pages.length, `pages matching ${kind}`).toBeGreaterThan(0);
+        expect(pages.filter((p) => !marked(p)).map((p) => p.file), `${kind} pages left out of search`).toEqual([]);
+      }
       const entry = JSON.parse(await readFile(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
       const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
-      expect(indexed).toBe(all.filter((p) => !p.noindex).length);
+      expect(indexed).toBe(all.filter(searchable).length);
     });
 
     it('lists exactly the indexable pages in the sitemap', async () => {

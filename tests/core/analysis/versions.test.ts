@@ -12,7 +12,7 @@ import path from 'node:path';
 import { diffWords } from 'diff';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compareCounts, placesWithVersions, placeVersions, type VersionsSource } from '../../../src/core/analysis/versions.ts';
-import { mergeChanges, wordDiff } from '../../../src/core/analysis/word-diff.ts';
+import { diffRun, mergeChanges, wordDiff } from '../../../src/core/analysis/word-diff.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../../src/core/index.ts';
 import { repoRoot } from '../../support/repo-root.ts';
 
@@ -96,6 +96,41 @@ describe('wordDiff', () => {
       '<p><ins><span class="visually-hidden">added: </span>three</ins></p>',
     ]);
     expect(blocks).toMatchObject({ addedWords: 4, removedWords: 4, unchangedWords: 3 });
+  });
+
+  describe('long runs: sentences first, then words', () => {
+    const sentence = (i: number) => `Section ${i} says the department shall publish dataset number ${i} every quarter in an open format.`;
+    const long = (from: number, n: number) => Array.from({ length: n }, (_, k) => sentence(from + k)).join(' ');
+    const keepsBoth = (before: string, after: string) => {
+      const changes = diffRun(before, after);
+      const text = (kind: 'added' | 'removed') => changes.filter((c) => !c.added && !c.removed || c[kind]).map((c) => c.value).join('');
+      const words = (t: string) => t.replace(/\s+/g, ' ').trim();
+      expect(words(text('removed'))).toBe(words(before));
+      expect(words(text('added'))).toBe(words(after));
+      return changes;
+    };
+
+    test('one edited sentence in a 60-sentence paragraph is marked word by word, the rest kept', () => {
+      const before = long(0, 60);
+      const after = before.replace('dataset number 30 every quarter', 'dataset number 30 every month');
+      const changes = keepsBoth(before, after);
+      expect(changes.filter((c) => c.removed).map((c) => c.value.trim())).toEqual(['quarter']);
+      expect(changes.filter((c) => c.added).map((c) => c.value.trim())).toEqual(['month']);
+    });
+
+    test('a paragraph rewritten from scratch is removed and added sentence by sentence, not word by word', () => {
+      const before = long(0, 60);
+      const after = 'Residents may ask the City Clerk for any record. '.repeat(60).trim();
+      const changes = keepsBoth(before, after);
+      // Only whole sentences change: every removed piece ends a sentence of the old text.
+      for (const c of changes.filter((x) => x.removed)) expect(c.value.trim()).toMatch(/\.$/);
+      expect(changes.filter((c) => c.removed || c.added).length).toBeLessThanOrEqual(2);
+    });
+
+    test('a short run is still diffed word by word', () => {
+      const changes = diffRun('The city shall publish data.', 'The city may publish data.');
+      expect(changes.filter((c) => c.removed).map((c) => c.value)).toEqual(['shall']);
+    });
   });
 
   test.each([

@@ -11,10 +11,11 @@
  * --out DIR      output folder (default: dist)
  */
 import { randomBytes } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { indexSite } from './lib/search-index.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -117,29 +118,6 @@ async function runAstroBuild(siteDir: string, cacheDir: string): Promise<void> {
   });
 }
 
-/** Pages that made it into the search index (those with data-pagefind-body), over all languages. */
-async function countIndexedPages(entryFile: string): Promise<number> {
-  const entry = JSON.parse(await readFile(entryFile, 'utf8')) as {
-    languages: Record<string, { page_count: number }>;
-  };
-  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-}
-
-async function runPagefind(siteDir: string): Promise<number> {
-  const pagefind = await import('pagefind');
-  try {
-    const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    if (!index) throw new Error(`Pagefind could not create an index: ${createErrors.join('; ')}`);
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    return await countIndexedPages(path.join(siteDir, 'pagefind', 'pagefind-entry.json'));
-  } finally {
-    await pagefind.close();
-  }
-}
-
 function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
@@ -161,7 +139,7 @@ async function main(): Promise<void> {
     await mkdir(workDir, { recursive: true });
     await runAstroBuild(siteDir, path.join(workDir, 'cache'));
     const astroDoneAt = performance.now();
-    const indexedPages = await runPagefind(siteDir);
+    const { indexedPages } = await indexSite(siteDir);
     const pagefindDoneAt = performance.now();
     const tree = await measureTree(siteDir);
     await swapInto(siteDir, options.outDir);

@@ -8,18 +8,38 @@ import { positionAt } from '../diagnostics/diagnostic.ts';
 import type { FaqDoc } from '../load/load-content.ts';
 import { FACET_KEYS } from '../schema/faq.ts';
 import { atField, type Rule } from './context.ts';
+import type { FieldPath } from './field-strings.ts';
 
 const CITATION = /\[(\d{1,3})\]/g;
 
-/** Every string of a value with its path, and every `sources` number list. */
-function walk(value: unknown, path: (string | number)[], strings: [string, (string | number)[]][], refs: [number, (string | number)[]][]) {
-  if (typeof value === 'string') strings.push([value, path]);
-  else if (Array.isArray(value)) {
-    const isSourceList = path.at(-1) === 'sources' || path.at(-1) === 'enforcers_sources';
-    value.forEach((item, i) => (isSourceList && typeof item === 'number' ? refs.push([item, [...path, i]]) : walk(item, [...path, i], strings, refs)));
-  } else if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) walk(v, [...path, key], strings, refs);
-  }
+/**
+ * Every string of a value and every `sources` number, in document order, each
+ * with a function giving its path (built only for the few that are reported).
+ */
+function walk(value: unknown, onString: (text: string, path: () => FieldPath) => void, onRef: (n: number, path: () => FieldPath) => void): void {
+  const stack: FieldPath = [];
+  const path = () => [...stack];
+  const visit = (node: unknown): void => {
+    if (typeof node === 'string') onString(node, path);
+    else if (Array.isArray(node)) {
+      const isSourceList = stack.at(-1) === 'sources' || stack.at(-1) === 'enforcers_sources';
+      for (let i = 0; i < node.length; i++) {
+        if (!(i in node)) continue; // forEach skipped holes
+        const item: unknown = node[i];
+        stack.push(i);
+        if (isSourceList && typeof item === 'number') onRef(item, path);
+        else visit(item);
+        stack.pop();
+      }
+    } else if (node && typeof node === 'object') {
+      for (const key of Object.keys(node)) {
+        stack.push(key);
+        visit((node as Record<string, unknown>)[key]);
+        stack.pop();
+      }
+    }
+  };
+  visit(value);
 }
 
 function checkFaq(faq: FaqDoc): Diagnostic[] {
@@ -37,21 +57,25 @@ function checkFaq(faq: FaqDoc): Diagnostic[] {
     hint: `add a source with n: ${n} under "sources", or correct the number`,
   });
   const { sources: _sources, ...rest } = faq.data;
-  const strings: [string, (string | number)[]][] = [];
-  const refs: [number, (string | number)[]][] = [];
-  walk(rest, [], strings, refs);
-  for (const [text, path] of strings) {
-    for (const match of text.matchAll(CITATION)) {
-      const n = Number(match[1]);
+  // Citations in texts are reported before those in source lists, as before.
+  const fromRefs: Diagnostic[] = [];
+  walk(
+    rest,
+    (text, path) => {
+      if (!text.includes('[')) return;
+      for (const match of text.matchAll(CITATION)) {
+        const n = Number(match[1]);
+        cited.add(n);
+        if (!numbers.has(n)) out.push(atField(faq, path(), unresolved(n)));
+      }
+    },
+    (n, path) => {
       cited.add(n);
-      if (!numbers.has(n)) out.push(atField(faq, path, unresolved(n)));
-    }
-  }
-  for (const [n, path] of refs) {
-    cited.add(n);
-    if (!numbers.has(n)) out.push(atField(faq, path, unresolved(n)));
-  }
-  for (const match of faq.body.matchAll(CITATION)) {
+      if (!numbers.has(n)) fromRefs.push(atField(faq, path(), unresolved(n)));
+    },
+  );
+  out.push(...fromRefs);
+  for (const match of faq.body.includes('[') ? faq.body.matchAll(CITATION) : []) {
     const n = Number(match[1]);
     cited.add(n);
     if (numbers.has(n)) continue;

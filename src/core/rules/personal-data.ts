@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { positionAt } from '../diagnostics/diagnostic.ts';
 import type { BodyRecord, ContentDoc } from '../load/load-content.ts';
 import { atField, type Rule } from './context.ts';
+import { forEachString } from './field-strings.ts';
 
 const SSN = /(?<![\d-])(\d{3})[- ](\d{2})[- ](\d{4})(?![\d-])/g;
 const CARD = /(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)/g;
@@ -33,7 +34,15 @@ function ssnShaped(area: string, group: string, serial: string): boolean {
 /** Digits inside links are document ids, not personal data: blank them out, keeping offsets. */
 const URL_LIKE = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi;
 
+/**
+ * The digits either pattern needs, looked for before links are blanked. Blanking
+ * never creates a match: a blanked link is a run of 5 or more spaces, never the
+ * single separator between two digits. Text without this (nearly all) is done.
+ */
+const DIGIT_RUN = /\d{3}[- ]\d{2}[- ]\d{4}|\d(?:[ -]?\d){12}/;
+
 export function findPersonalData(input: string): { offset: number; what: string }[] {
+  if (!DIGIT_RUN.test(input)) return [];
   const text = input.replace(URL_LIKE, (url) => ' '.repeat(url.length));
   const found: { offset: number; what: string }[] = [];
   for (const m of text.matchAll(SSN)) {
@@ -53,12 +62,6 @@ const message = (what: string) => ({
   hint: 'remove it; if it is an example, write it with X in place of digits',
 });
 
-function strings(value: unknown, path: (string | number)[], out: [string, (string | number)[]][]) {
-  if (typeof value === 'string') out.push([value, path]);
-  else if (Array.isArray(value)) value.forEach((v, i) => strings(v, [...path, i], out));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) strings(v, [...path, k], out);
-}
-
 function checkBody(doc: BodyRecord): Diagnostic[] {
   return findPersonalData(doc.body).map(({ offset, what }) => {
     const pos = positionAt(doc.body, offset);
@@ -67,9 +70,11 @@ function checkBody(doc: BodyRecord): Diagnostic[] {
 }
 
 function checkFields(doc: ContentDoc): Diagnostic[] {
-  const fields: [string, (string | number)[]][] = [];
-  strings(doc.data, [], fields);
-  return fields.flatMap(([text, path]) => findPersonalData(text).map(({ what }) => atField(doc, path, message(what))));
+  const out: Diagnostic[] = [];
+  forEachString(doc.data, (text, path) => {
+    for (const { what } of findPersonalData(text)) out.push(atField(doc, path(), message(what)));
+  });
+  return out;
 }
 
 export const personalDataRule: Rule = ({ bodies, policies, faqs, places, contacts, guidelines }) => [

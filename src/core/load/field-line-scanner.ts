@@ -17,26 +17,43 @@ function unquote(key: string): string {
   return key.trimEnd();
 }
 
+/**
+ * A field path already joined with "." (what the map's keys are), or ROOT for
+ * the empty path: kept joined so each line costs one concatenation, not an
+ * array copy and a join.
+ */
+type Joined = string | typeof ROOT;
+const ROOT = Symbol('root');
+
+/** `[...path, segment].join('.')` for a joined path. */
+function child(path: Joined, segment: string | number): string {
+  return path === ROOT ? String(segment) : `${path}.${segment}`;
+}
+
 interface Frame {
   /** Column where this collection's keys or dashes start. */
   indent: number;
-  path: (string | number)[];
+  path: Joined;
   /** For sequences: the index of the current item. */
   index: number;
   kind: 'map' | 'seq';
   /** For maps: the path of the key seen last, which a deeper block belongs to. */
-  lastKey?: (string | number)[];
+  lastKey?: Joined;
 }
+
+/** First characters that make a value's shape matter to the scan (flow collections, block and quoted scalars). */
+const SHAPED_VALUE_START = '{[|>"\'';
 
 /** `firstLine` is the file line of the source's first line. */
 export function scanFieldLines(source: string, firstLine: number): Map<string, number> | undefined {
   const out = new Map<string, number>();
   const lines = source.split('\n');
-  const stack: Frame[] = [{ indent: 0, path: [], index: -1, kind: 'map' }];
+  const stack: Frame[] = [{ indent: 0, path: ROOT, index: -1, kind: 'map' }];
   let blockScalarIndent = -1; // inside a `|` or `>` scalar: lines indented more than this are text
   let openQuote: '"' | "'" | undefined; // inside a multi-line quoted scalar
   for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!.replace(/\r$/, '');
+    const line = lines[i]!;
+    const raw = line.endsWith('\r') ? line.slice(0, -1) : line;
     const lineNo = firstLine + i;
     if (openQuote) {
       if (closesQuote(raw, openQuote)) openQuote = undefined;
@@ -63,14 +80,14 @@ export function scanFieldLines(source: string, firstLine: number): Map<string, n
       if (top.kind !== 'seq' || top.indent !== indent) {
         if (top.kind === 'seq' && indent < top.indent) return undefined;
         // A sequence under the last key (same or deeper indent).
-        const parentPath = top.kind === 'map' ? lastKeyPath(top) : [...top.path, top.index];
-        if (!parentPath) return undefined;
+        const parentPath = top.kind === 'map' ? lastKeyPath(top) : child(top.path, top.index);
+        if (parentPath === undefined) return undefined;
         top = { indent, path: parentPath, index: -1, kind: 'seq' };
         stack.push(top);
       }
       top.index++;
-      const itemPath = [...top.path, top.index];
-      out.set(itemPath.join('.'), lineNo);
+      const itemPath = child(top.path, top.index);
+      out.set(itemPath, lineNo);
       const after = rest.slice(1);
       const spaces = after.length - after.trimStart().length;
       indent += 1 + spaces;
@@ -93,23 +110,26 @@ export function scanFieldLines(source: string, firstLine: number): Map<string, n
       if (top.kind !== 'map' || top.indent !== indent) {
         if (top.kind === 'map' && indent > top.indent) {
           const parentPath = lastKeyPath(top);
-          if (!parentPath) return undefined;
+          if (parentPath === undefined) return undefined;
           top = { indent, path: parentPath, index: -1, kind: 'map' };
           stack.push(top);
         } else if (top.kind === 'seq' && indent > top.indent) {
-          top = { indent, path: [...top.path, top.index], index: -1, kind: 'map' };
+          top = { indent, path: child(top.path, top.index), index: -1, kind: 'map' };
           stack.push(top);
         } else return undefined;
       }
       const name = unquote(key[1]!);
-      const keyPath = [...top.path, name];
-      out.set(keyPath.join('.'), lineNo);
+      const keyPath = child(top.path, name);
+      out.set(keyPath, lineNo);
       top.lastKey = keyPath;
       rest = rest.slice(key[0].length);
     } else if (top.kind === 'map' && rest === trimmed) {
       // A plain line that is neither key nor item: a continuation of a multi-line plain scalar.
       continue;
     }
+    // Only a value starting with one of these can change the scan; the comment-stripping regex below is for those.
+    const first = rest.trimStart()[0];
+    if (first === undefined || !SHAPED_VALUE_START.includes(first)) continue;
     const value = rest.replace(/\s+#.*$/, '').trim();
     if (value.startsWith('{')) return undefined;
     if (value.startsWith('[')) {
@@ -117,8 +137,8 @@ export function scanFieldLines(source: string, firstLine: number): Map<string, n
       if (!value.endsWith(']') || /["'[\]{}]/.test(value.slice(1, -1))) return undefined;
       const inner = value.slice(1, -1).trim();
       const count = inner ? inner.split(',').filter((item, i, all) => item.trim() || i < all.length - 1).length : 0;
-      const owner = key ? top.lastKey! : [...top.path, top.index];
-      for (let k = 0; k < count; k++) out.set([...owner, k].join('.'), lineNo);
+      const owner = key ? top.lastKey! : child(top.path, top.index);
+      for (let k = 0; k < count; k++) out.set(child(owner, k), lineNo);
       continue;
     }
     if (/^[|>][0-9+-]*$/.test(value)) blockScalarIndent = ownerIndent;
@@ -127,7 +147,7 @@ export function scanFieldLines(source: string, firstLine: number): Map<string, n
   return out;
 }
 
-function lastKeyPath(frame: Frame): (string | number)[] | undefined {
+function lastKeyPath(frame: Frame): Joined | undefined {
   return frame.lastKey;
 }
 

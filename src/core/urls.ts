@@ -69,10 +69,8 @@ export function createHrefs(base = '/') {
     versionsPage: (place: string, page = 1) => at(paged(`/places/${place}/versions/`, page)),
     /** A state's guides in the enforcement gap report, when the report is too long for one page. */
     enforcementInState: (state: string, page = 1) => at(paged(`/compare/enforcement/state/${state.toLowerCase()}/`, page)),
-    /** The picker's start page for one state's places, when every place does not fit on one page. */
-    pickState: (state: string, page = 1) => at(paged(`/compare/pick/state/${state.toLowerCase()}/`, page)),
-    /** One guideline's picker for one state's places, when the guideline's picker does not fit on one page. */
-    pickInState: (code: string, state: string, page = 1) => at(paged(`/compare/pick/${code}/state/${state.toLowerCase()}/`, page)),
+    /** Page n of a guideline's picker, when its columns do not fit on one page (page 1 is pick(code)'s address). */
+    pickPage: (code: string, page = 1) => at(paged(`/compare/pick/${code}/`, page)),
     /** One state's places on the map, with their table (when the map cannot draw every place). */
     mapState: (state: string, page = 1) => at(paged(`/map/state/${state.toLowerCase()}/`, page)),
     /** The outline of the United States that every map page draws (one cached file). */

@@ -10,6 +10,9 @@ import { positionAt } from '../diagnostics/diagnostic.ts';
 const CP1252_HIGH = '\u0080-\u00bf‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
 const MOJIBAKE = new RegExp(`Ã[${CP1252_HIGH}]|Â[\u00a0-\u00bf]|â€[${CP1252_HIGH}]|ยท`);
 
+/** One decoder for every file: a non-streaming decode() starts afresh each call. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 export function decodeContentBytes(file: string, bytes: Uint8Array): { text?: string; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksUtf16(bytes)) {
@@ -31,7 +34,7 @@ export function decodeContentBytes(file: string, bytes: Uint8Array): { text?: st
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
+    text = STRICT_UTF8.decode(bytes.subarray(start));
   } catch {
     const good = new TextDecoder('utf-8').decode(bytes.subarray(start));
     const bad = good.indexOf('\uFFFD');
@@ -56,7 +59,7 @@ export function decodeContentBytes(file: string, bytes: Uint8Array): { text?: st
       hint: 'replace it with the intended character (e.g. "Ã‚ §" → "§", "â€™" → "’", "ยท" → "·")',
     });
   }
-  return { text: text.replace(/\r\n?/g, '\n'), diagnostics };
+  return { text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text, diagnostics };
 }
 
 /** UTF-16 without a BOM: every other byte of ASCII text is zero. */

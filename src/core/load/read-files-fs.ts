@@ -25,20 +25,50 @@ export function displayPath(absolute: string): string {
 
 const MAX_BYTES = 8 * 1024 * 1024;
 
+/** A Markdown file found under the content root, not read yet. */
+export interface ContentEntry {
+  /** Path to open: the root as given joined with the relative path. */
+  absolute: string;
+  /** Path for messages (see displayPath). */
+  file: string;
+  /** Path relative to the content root, with forward slashes. */
+  relative: string;
+}
+
 /**
  * Synchronous on purpose: a build reads tens of thousands of small files and
  * nothing else runs meanwhile; one await per file cost more than the reads.
  */
 export async function readContentFiles(root: string): Promise<{ files: RawFile[]; diagnostics: Diagnostic[] }> {
-  const diagnostics: Diagnostic[] = [];
+  const listed = listContentFiles(root);
+  const diagnostics = [...listed.diagnostics];
   const files: RawFile[] = [];
+  for (const entry of listed.entries) {
+    const read = readContentFile(entry);
+    diagnostics.push(...read.diagnostics);
+    if (read.file) files.push(read.file);
+  }
+  return { files, diagnostics };
+}
+
+/**
+ * The walk alone: every .md file under the root in path order, and what is
+ * refused on the way (links leaving the folder, links to folders, files that
+ * are not Markdown). Files are read by readContentFile, so the reading can be
+ * shared out (src/core/check-content.ts).
+ */
+export function listContentFiles(root: string): { entries: ContentEntry[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const entries: ContentEntry[] = [];
   const rootReal = realpathSync(root);
-  const walk = (dir: string): void => {
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
+  const shown = displayPaths(root);
+  const walk = (dir: string, relativeDir: string): void => {
+    const dirents = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of dirents) {
       if (entry.name.startsWith('.')) continue;
       const absolute = path.join(dir, entry.name);
-      const file = displayPath(absolute);
+      const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
+      const file = shown(absolute, relative);
       const isDirectory = entry.isDirectory();
       if (entry.isSymbolicLink()) {
         let target: string | undefined;
@@ -66,7 +96,7 @@ export async function readContentFiles(root: string): Promise<{ files: RawFile[]
         }
       }
       if (isDirectory) {
-        walk(absolute);
+        walk(absolute, relative);
         continue;
       }
       if (!entry.name.endsWith('.md')) {
@@ -77,21 +107,44 @@ export async function readContentFiles(root: string): Promise<{ files: RawFile[]
         });
         continue;
       }
-      const size = statSync(absolute).size;
-      if (size > MAX_BYTES) {
-        diagnostics.push({
-          file, line: 1, column: 1, rule: 'file-size', severity: 'error',
-          message: `the file is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES / 1048576} MB`,
-          hint: 'split the document or link to the original instead of pasting it whole',
-        });
-        continue;
-      }
-      const decoded = decodeContentBytes(file, readFileSync(absolute));
-      diagnostics.push(...decoded.diagnostics);
-      if (decoded.text === undefined) continue;
-      files.push({ file, relative: path.relative(root, absolute).split(path.sep).join('/'), text: decoded.text });
+      entries.push({ absolute, file, relative });
     }
   };
-  walk(root);
-  return { files, diagnostics };
+  walk(root, '');
+  return { entries, diagnostics };
+}
+
+/** Reads and decodes one listed file: too big, not UTF-8 or not text gives diagnostics and no file. */
+export function readContentFile(entry: ContentEntry): { file?: RawFile; diagnostics: Diagnostic[] } {
+  const { absolute, file, relative } = entry;
+  const size = statSync(absolute).size;
+  if (size > MAX_BYTES) {
+    return {
+      diagnostics: [{
+        file, line: 1, column: 1, rule: 'file-size', severity: 'error',
+        message: `the file is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES / 1048576} MB`,
+        hint: 'split the document or link to the original instead of pasting it whole',
+      }],
+    };
+  }
+  const decoded = decodeContentBytes(file, readFileSync(absolute));
+  if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
+  return { file: { file, relative, text: decoded.text }, diagnostics: decoded.diagnostics };
+}
+
+/**
+ * displayPath for every path under one root, without resolving each against
+ * the working directory (path.relative per file was a tenth of the walk).
+ * When the root lies inside the working directory a file shows as the root's
+ * relative path joined with its own; when the working directory is not inside
+ * the root, every file shows as the joined path (its relative path would start
+ * with ".."); otherwise (working inside the content folder) each is resolved.
+ */
+function displayPaths(root: string): (absolute: string, relative: string) => string {
+  const cwd = process.cwd();
+  const rootFromCwd = path.relative(cwd, path.resolve(root));
+  const outside = (p: string) => p.startsWith('..') || path.isAbsolute(p);
+  if (path.sep === '/' && !outside(rootFromCwd)) return (_absolute, relative) => (rootFromCwd ? `${rootFromCwd}/${relative}` : relative);
+  if (outside(rootFromCwd) && outside(path.relative(path.resolve(root), cwd))) return (absolute) => absolute;
+  return (absolute) => displayPath(absolute);
 }

@@ -9,6 +9,7 @@
  * the Sunlight Hub sample imported with the project's importer.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { access, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -108,25 +109,58 @@ describe('analysis pages', () => {
     await rm(contentDir, { recursive: true, force: true });
   });
 
+  /** A paged list's pages, page 1 first, following rel="next". */
+  async function following(first: string): Promise<{ file: string; html: Root }[]> {
+    const pages: { file: string; html: Root }[] = [];
+    for (let file: string | undefined = first; file; ) {
+      const html = await page(file);
+      pages.push({ file, html });
+      const next = all(html, (el) => el.tagName === 'a' && prop(el, 'rel') === 'next')[0];
+      file = next ? `${prop(next, 'href').replace(/^\//, '')}index.html` : undefined;
+    }
+    return pages;
+  }
+
   describe('map', () => {
     const projection = geoAlbersUsa().scale(1300).translate([487.5, 305]);
     const drawable = () => places.filter((p) => p.coordinates && projection([p.coordinates.lon, p.coordinates.lat]));
 
+    /**
+     * The pages that draw places: /map/ while it draws every place, else each
+     * state's map (linked from /map/'s table of states), page by page.
+     */
+    async function placeMaps(): Promise<{ file: string; html: Root }[]> {
+      const index = await page('map/index.html');
+      const stateLinks = all(index, (el) => el.tagName === 'a' && /\/map\/state\/[a-z]+\/$/.test(prop(el, 'href'))).map((a) => prop(a, 'href'));
+      if (stateLinks.length === 0) return [{ file: 'map/index.html', html: index }];
+      const out = [];
+      for (const href of [...new Set(stateLinks)]) out.push(...(await following(`${href.slice(1)}index.html`)));
+      return out;
+    }
+
+    const pointsOf = (html: Root) =>
+      all(all(html, hasClass('us-map'))[0]!, tag('a')).map((a) => {
+        const circle = all(a, tag('circle'))[0]!;
+        return { href: prop(a, 'href'), x: Number(prop(circle, 'cx')), y: Number(prop(circle, 'cy')), label: prop(a, 'ariaLabel') };
+      });
+
     test('one point per place with coordinates, positioned by them and inside the outline', async () => {
-      const html = await page('map/index.html');
-      const figure = all(html, hasClass('us-map'))[0]!;
-      const paths = all(figure, tag('path')).map((p) => prop(p, 'd'));
+      // The outline is one file every map page draws with <use>.
+      const outline = await raw('map/us-outline.svg');
+      const paths = [...outline.matchAll(/<path id="(land|borders)" d="([^"]+)"/g)].map((m) => m[2]!);
+      expect(paths).toHaveLength(2);
       const numbers = paths.flatMap((d) => (d.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number));
       const xs = numbers.filter((_, i) => i % 2 === 0);
       const ys = numbers.filter((_, i) => i % 2 === 1);
       const box = { x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) };
 
-      const links = all(figure, tag('a'));
-      const points = links.map((a) => {
-        const circle = all(a, tag('circle'))[0]!;
-        return { id: prop(a, 'href').match(/\/places\/([^/]+)\/$/)![1]!, x: Number(prop(circle, 'cx')), y: Number(prop(circle, 'cy')), label: prop(a, 'ariaLabel') };
+      const maps = await placeMaps();
+      const points = maps.flatMap(({ html }) => {
+        const figure = all(html, hasClass('us-map'))[0]!;
+        expect(all(figure, tag('use')).map((u) => prop(u, 'href'))).toEqual(['/map/us-outline.svg#land', '/map/us-outline.svg#borders']);
+        expect(all(figure, tag('circle'))).toHaveLength(all(figure, tag('a')).length);
+        return pointsOf(html).map((p) => ({ ...p, id: p.href.match(/\/places\/([^/]+)\/$/)![1]! }));
       });
-      expect(all(figure, tag('circle'))).toHaveLength(points.length);
       expect(points.map((p) => p.id).sort()).toEqual(drawable().map((p) => p.id).sort());
       for (const p of points) {
         expect(p.x >= box.x0 && p.x <= box.x1 && p.y >= box.y0 && p.y <= box.y1, `${p.id} at ${p.x},${p.y} outside ${JSON.stringify(box)}`).toBe(true);
@@ -137,28 +171,49 @@ describe('analysis pages', () => {
       }
     });
 
-    test('the SVG stays small', async () => {
-      const html = await raw('map/index.html');
-      const svg = html.slice(html.indexOf('<svg viewBox'), html.indexOf('</svg>') + 6);
-      expect(svg.length).toBeGreaterThan(10_000);
-      expect(svg.length).toBeLessThan(60_000);
+    test('the SVG stays small: the outline is a file of its own, each page inlines only its points', async () => {
+      const outline = await raw('map/us-outline.svg');
+      expect(outline.length).toBeGreaterThan(10_000);
+      expect(outline.length).toBeLessThan(60_000);
+      for (const { file } of [{ file: 'map/index.html' }, ...(await placeMaps())]) {
+        const html = await raw(file);
+        const svg = html.slice(html.indexOf('<svg viewBox'), html.indexOf('</svg>') + 6);
+        expect(svg.length, file).toBeLessThan(25_000);
+      }
     });
 
     test('the table lists the same places as the map; the others are named with the reason', async () => {
-      const html = await page('map/index.html');
-      const figureIds = all(all(html, hasClass('us-map'))[0]!, tag('a')).map((a) => prop(a, 'href'));
-      const table = all(all(html, hasClass('map-table'))[0]!, tag('tbody'))[0]!;
-      const rowIds = all(table, tag('tr')).map((tr) => prop(all(tr, tag('a'))[0]!, 'href'));
-      expect(rowIds.sort()).toEqual(figureIds.sort());
-      const notOnMap = all(html, hasClass('not-on-map'))[0]!;
-      const items = all(notOnMap, tag('li')).map(text);
+      const items: string[] = [];
+      for (const { file, html } of await placeMaps()) {
+        const figureIds = pointsOf(html).map((p) => p.href);
+        const table = all(html, hasClass('map-table'))[0];
+        const rowIds = table ? all(all(table, tag('tbody'))[0]!, tag('tr')).map((tr) => prop(all(tr, tag('a'))[0]!, 'href')) : [];
+        expect(rowIds.sort(), file).toEqual(figureIds.sort());
+        const notOnMap = all(html, hasClass('not-on-map'))[0];
+        if (notOnMap) items.push(...all(notOnMap, tag('li')).map(text));
+      }
       const missing = places.filter((p) => !p.coordinates);
       expect(items.filter((t) => t.includes('not on the map (no coordinates recorded)'))).toHaveLength(missing.length);
       expect(items.length).toBe(places.length - drawable().length);
     });
 
+    test('past one page, /map/ draws a point per state, each linking to its map, with the same states in its table', async () => {
+      const index = await page('map/index.html');
+      const maps = await placeMaps();
+      if (maps[0]!.file === 'map/index.html') return; // Every place fits on /map/: nothing summed.
+      const marks = pointsOf(index);
+      const rows = all(all(all(index, hasClass('map-table'))[0]!, tag('tbody'))[0]!, tag('tr'));
+      expect(rows.map((tr) => prop(all(tr, tag('a'))[0]!, 'href')).sort()).toEqual(marks.map((m) => m.href).sort());
+      const drawnStates = [...new Set(drawable().map((p) => p.state))];
+      expect(marks).toHaveLength(drawnStates.length);
+      for (const row of rows) {
+        const code = prop(all(row, tag('a'))[0]!, 'href').match(/\/map\/state\/([a-z]+)\/$/)![1]!.toUpperCase();
+        expect(text(all(row, tag('td'))[0]!), code).toBe(String(drawable().filter((p) => p.state === code).length));
+      }
+    });
+
     test('the coverage chart is an image with a name and its numbers in a table', async () => {
-      const html = await page('map/index.html');
+      const html = await page('map/adoption/index.html');
       const chart = all(html, hasClass('bar-chart'))[0]!;
       const svg = all(chart, tag('svg'))[0]!;
       expect(prop(svg, 'role')).toBe('img');
@@ -192,17 +247,8 @@ describe('analysis pages', () => {
       expect(built.sort()).toEqual(expected);
     });
 
-    /** A place's versions pages, page 1 first, following rel="next" (a long history goes on at …/versions/page/<n>/). */
-    async function versionsPages(place: string): Promise<Root[]> {
-      const pages: Root[] = [];
-      for (let file: string | undefined = `places/${place}/versions/index.html`; file; ) {
-        const html = await page(file);
-        pages.push(html);
-        const next = all(html, (el) => el.tagName === 'a' && prop(el, 'rel') === 'next')[0];
-        file = next ? `${prop(next, 'href').replace(/^\//, '')}index.html` : undefined;
-      }
-      return pages;
-    }
+    /** A place's versions pages, page 1 first (a long history goes on at …/versions/page/<n>/). */
+    const versionsPages = async (place: string) => (await following(`places/${place}/versions/index.html`)).map((p) => p.html);
 
     test('gained and lost guidelines match the class attributes of the policy files', async () => {
       for (const { place, list } of versionPlaces()) {
@@ -294,8 +340,9 @@ describe('analysis pages', () => {
   describe('side by side and model language', () => {
     test('a picker page per guideline with a tick box per place that has passages of it', async () => {
       for (const code of guidelineNames.keys()) {
-        const html = await page(`compare/pick/${code}/index.html`);
-        const boxes = all(html, hasClass('pick-column__box')).map((b) => prop(b, 'value')).sort();
+        // A picker with more columns than one page holds goes on at …/page/<n>/: every column once across its pages.
+        const pages = await following(`compare/pick/${code}/index.html`);
+        const boxes = pages.flatMap(({ html }) => all(html, hasClass('pick-column__box')).map((b) => prop(b, 'value'))).sort();
         const expected = [...new Set(policies.filter((p) => p.codes.has(code)).map((p) => p.place))].sort();
         expect(boxes, code).toEqual(expected);
       }
@@ -319,7 +366,10 @@ describe('analysis pages', () => {
     });
 
     test('no inline styles or event handlers on the analysis pages (CSP)', async () => {
-      for (const p of ['map/index.html', 'compare/enforcement/index.html', 'compare/pick/index.html', 'compare/pick/metadata/index.html', 'model-language/index.html', 'places/testville-mo/versions/index.html']) {
+      const paged = ['map/state/mo/index.html', 'compare/pick/metadata/page/2/index.html', 'places/tempe-az/versions/page/2/index.html'].filter((p) =>
+        existsSync(path.join(site.outDir, p)),
+      );
+      for (const p of ['map/index.html', 'map/adoption/index.html', 'compare/enforcement/index.html', 'compare/pick/index.html', 'compare/pick/metadata/index.html', 'model-language/index.html', 'places/testville-mo/versions/index.html', ...paged]) {
         const html = await raw(p);
         expect(html, p).not.toMatch(/<[^>]+\sstyle=/);
         expect(html, p).not.toMatch(/<[^>]+\son[a-z]+=/);

@@ -10,7 +10,7 @@
  * Sunlight Hub sample imported with the project's importer.
  */
 import { spawnSync } from 'node:child_process';
-import { access, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -38,6 +38,15 @@ const PAGES = [
   ['analyst-pick', 'compare/pick/metadata/?places=testville-mo,lakeside-wa'],
   ['analyst-pick-start', 'compare/pick/'],
   ['analyst-model-language', 'model-language/open-formats/'],
+  ['analyst-adoption', 'map/adoption/'],
+  // With the sample, the map, the metadata picker and Tempe's versions pass one page (40 KB) and go on by state or page.
+  ...(samplePresent
+    ? ([
+        ['analyst-map-state', 'map/state/mo/'],
+        ['analyst-pick-page-2', 'compare/pick/metadata/page/2/'],
+        ['analyst-versions-page-2', 'places/tempe-az/versions/page/2/'],
+      ] as const)
+    : []),
 ] as const;
 
 describe('analysis pages in a browser', () => {
@@ -110,15 +119,35 @@ describe('analysis pages in a browser', () => {
     await context.close();
   });
 
+  /**
+   * The metadata picker's page that holds Testville's column (a picker with
+   * more columns than one page holds goes on at …/page/<n>/, by state), and
+   * two other places on it.
+   */
+  async function pickerWithTestville(): Promise<{ urlPath: string; others: [string, string] }> {
+    for (let n = 1; ; n++) {
+      const urlPath = n === 1 ? 'compare/pick/metadata/' : `compare/pick/metadata/page/${n}/`;
+      const html = await readFile(path.join(site.outDir, urlPath, 'index.html'), 'utf8');
+      const boxes = [...html.matchAll(/class="pick-column__box" type="checkbox" name="places" value="([a-z0-9-]+)"/g)].map((m) => m[1]!);
+      if (boxes.includes('testville-mo')) {
+        const others = boxes.filter((id) => id !== 'testville-mo');
+        // The fixture's own places first, when they share the page.
+        others.sort((a, b) => Number(b === 'lakeside-wa' || b === 'otherton-ks') - Number(a === 'lakeside-wa' || a === 'otherton-ks'));
+        return { urlPath, others: [others[0]!, others[1]!] };
+      }
+    }
+  }
+
   it('picker with JavaScript: ?places= ticks those places, folds the rest, and ticking updates the address', async () => {
-    const page = await openPage('compare/pick/metadata/?places=testville-mo,lakeside-wa');
+    const { urlPath, others } = await pickerWithTestville();
+    const page = await openPage(`${urlPath}?places=testville-mo,${others[0]}`);
     const ticked = await page.locator('.pick-column__box:checked').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value));
-    expect(ticked.sort()).toEqual(['lakeside-wa', 'testville-mo']);
+    expect(ticked.sort()).toEqual([others[0], 'testville-mo'].sort());
     const visibleBodies = await page.locator('.pick-column__body:visible').count();
     expect(visibleBodies).toBe(2);
-    await page.locator('.pick-column__box[value="otherton-ks"]').check();
+    await page.locator(`.pick-column__box[value="${others[1]}"]`).check();
     const places = new URL(page.url()).searchParams.get('places')!.split(',').sort();
-    expect(places).toEqual(['lakeside-wa', 'otherton-ks', 'testville-mo']);
+    expect(places).toEqual([...others, 'testville-mo'].sort());
     expect(await page.locator('.pick-column__body:visible').count()).toBe(3);
     // The links to other guidelines carry the choice along.
     const other = await page.locator('a[data-pick-keep]').first().getAttribute('href');
@@ -130,14 +159,15 @@ describe('analysis pages in a browser', () => {
   });
 
   it('picker without JavaScript: every column shows, ticking folds the others (CSS only)', async () => {
-    const page = await openPage('compare/pick/metadata/', { javaScriptEnabled: false });
+    const { urlPath, others } = await pickerWithTestville();
+    const page = await openPage(urlPath, { javaScriptEnabled: false });
     const total = await page.locator('.pick-column').count();
     expect(total).toBeGreaterThan(2);
     expect(await page.locator('.pick-column__body:visible').count()).toBe(total);
     await page.locator('.pick-column__box[value="testville-mo"]').check();
     expect(await page.locator('.pick-column__body:visible').count()).toBe(1);
     // The folded columns keep their tick box, so more places can be added.
-    await page.locator('.pick-column__box[value="lakeside-wa"]').check();
+    await page.locator(`.pick-column__box[value="${others[0]}"]`).check();
     expect(await page.locator('.pick-column__body:visible').count()).toBe(2);
     await context.close();
   });
@@ -174,7 +204,7 @@ describe('analysis pages in a browser', () => {
     // The chart on its own, at both widths.
     await mkdir(screenshotDir, { recursive: true });
     for (const { width, height } of SCREENSHOT_VIEWPORTS) {
-      const page = await openPage('map/', { width });
+      const page = await openPage('map/adoption/', { width });
       await page.setViewportSize({ width, height });
       await page.locator('.bar-chart').first().screenshot({ path: path.join(screenshotDir, `analyst-chart-${width}.png`) });
       await context.close();

@@ -142,6 +142,10 @@ export class FieldLines {
   constructor(source: string) {
     this.#source = source;
   }
+  /** The YAML text the lines are computed from (what a worker sends instead of the lines). */
+  get source(): string {
+    return this.#source;
+  }
   get(path: string): number | undefined {
     if (!this.#lines) {
       // The source starts right after the opening "---", on file line 1.

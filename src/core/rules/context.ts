@@ -21,10 +21,14 @@ export interface RuleContext {
 
 export type Rule = (context: RuleContext) => Diagnostic[];
 
-export function ruleContext(documents: readonly ContentDoc[], today: string, bodies: readonly BodyRecord[] = documents): RuleContext {
+/**
+ * `codes` defaults to those of the guidelines among `documents`; a worker that
+ * checks a share of the files without the guidelines is given them.
+ */
+export function ruleContext(documents: readonly ContentDoc[], today: string, bodies: readonly BodyRecord[] = documents, knownCodes?: ReadonlySet<string>): RuleContext {
   const of = <K extends ContentDoc['kind']>(kind: K) => documents.filter((d): d is Extract<ContentDoc, { kind: K }> => d.kind === kind);
   const guidelines = of('guideline');
-  const codes = new Set(guidelines.map((g) => g.data.code));
+  const codes = knownCodes ?? new Set(guidelines.map((g) => g.data.code));
   const extraction = new Map<string, { passages: Passage[]; diagnostics: Diagnostic[] }>();
   for (const doc of bodies.filter((b) => b.kind === 'policy' || b.kind === 'faq')) {
     extraction.set(doc.file, doc.body.includes('<') ? extractPassages(doc.body, { policy: doc.id, file: doc.file, codes, bodyLine: doc.bodyLine }) : { passages: [], diagnostics: [] });

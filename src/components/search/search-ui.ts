@@ -7,13 +7,31 @@
  * - starts the search for ?q= (the header's GET form lands here) and keeps ?q=
  *   in the address bar in step with the box, so a search can be shared;
  * - builds the filter checkboxes from the filters the index holds, labelled
- *   from the page's hidden label lists, and applies them (any value in a group).
+ *   from the page's hidden label lists, and applies them (any value in a group);
+ * - on a site indexed in bundles (pagefind/bundles.json lists states: see
+ *   src/core/publish/search-bundles.ts), shows the "Search in" form and merges
+ *   the chosen state's bundle (?state=xx), or every state's (?state=all), into
+ *   the site bundle before the first search.
  */
 
 type FilterCounts = Record<string, Record<string, number>>;
 
+/** A bundle merged into the site bundle, with the options the site bundle has (pagefind-config). */
+interface MergedBundle {
+  bundlePath: string;
+  baseUrl?: string;
+  highlightParam?: string;
+  excerptLength?: number;
+}
+
+/** What scripts/lib/search-index.ts writes beside the site bundle when it writes state bundles. */
+interface BundlesManifest {
+  states: string[];
+}
+
 /** The slice of the Component UI's instance this page uses (Pagefind 1.6, pagefind-component-ui.js). */
 interface PagefindInstance {
+  applyOptions(options: { bundlePath: string; mergeIndex: MergedBundle[] }): void;
   on(event: 'filters', callback: (filters: { available: FilterCounts | null; total: FilterCounts | null }) => void): void;
   on(event: 'search', callback: (term: string) => void): void;
   triggerSearch(term: string): void;
@@ -139,14 +157,63 @@ function loadStylesheet(href: string | undefined): Promise<void> {
   });
 }
 
+async function fetchManifest(bundlePath: string): Promise<BundlesManifest | undefined> {
+  try {
+    const response = await fetch(`${bundlePath}bundles.json`);
+    if (!response.ok) return undefined;
+    const manifest = (await response.json()) as BundlesManifest;
+    return Array.isArray(manifest.states) ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Shows the "Search in" form, set to ?state=, and points Pagefind at what it
+ * names: no state, the site bundle (places, states, guidelines); a state, that
+ * state's bundle alone (one copy of Pagefind's wasm to fetch); every state,
+ * the state bundles merged (a download each). Unknown states fall back to the
+ * site bundle. The form reloads the page with ?state= and the current ?q=, so
+ * the choice is part of the address.
+ */
+function setupScope(instance: PagefindInstance, manifest: BundlesManifest, siteBundle: string): void {
+  const form = document.querySelector<HTMLFormElement>('[data-search-scope]');
+  const select = form?.querySelector<HTMLSelectElement>('select');
+  if (!form || !select) return;
+  const available = new Set(manifest.states);
+  for (const option of [...select.options]) if (option.value && option.value !== 'all' && !available.has(option.value)) option.remove();
+  const asked = new URLSearchParams(window.location.search).get('state')?.toLowerCase() ?? '';
+  const chosen = asked === 'all' ? manifest.states : available.has(asked) ? [asked] : [];
+  select.value = chosen.length > 0 ? asked : '';
+  const config = document.querySelector('pagefind-config');
+  const excerpt = Number(config?.getAttribute('excerpt-length'));
+  const shared = {
+    ...(config?.getAttribute('base-url') ? { baseUrl: config.getAttribute('base-url')! } : {}),
+    ...(config?.getAttribute('highlight-param') ? { highlightParam: config.getAttribute('highlight-param')! } : {}),
+    ...(excerpt ? { excerptLength: excerpt } : {}),
+  };
+  const [first, ...rest] = chosen.map((state) => `${siteBundle}state/${state}/`);
+  if (first) instance.applyOptions({ bundlePath: first, mergeIndex: rest.map((bundlePath) => ({ bundlePath, ...shared })) });
+  const q = form.querySelector<HTMLInputElement>('[data-search-scope-q]');
+  form.addEventListener('submit', () => {
+    if (q) q.value = new URLSearchParams(window.location.search).get('q') ?? '';
+  });
+  select.addEventListener('change', () => form.requestSubmit());
+  form.querySelector<HTMLElement>('[data-search-scope-hint]')!.hidden = chosen.length > 0;
+  form.hidden = false;
+}
+
 async function boot(): Promise<void> {
   const css = document.querySelector<HTMLElement>('[data-search-css]')?.dataset['searchCss'];
-  // Fetched while the Component UI script defines its elements; the UI is shown once both are ready.
-  await Promise.all([loadStylesheet(css), customElements.whenDefined('pagefind-results')]);
+  const bundlePath = document.querySelector('pagefind-config')?.getAttribute('bundle-path') ?? '/pagefind/';
+  // Fetched while the Component UI script defines its elements; the UI is shown once all are ready.
+  const [manifest] = await Promise.all([fetchManifest(bundlePath), loadStylesheet(css), customElements.whenDefined('pagefind-results')]);
   // Set by pagefind-component-ui.js, a plain script outside the bundle.
   const components = (window as Window & { PagefindComponents?: PagefindComponentsGlobal }).PagefindComponents;
   if (!components) return;
   const instance = components.getInstanceManager().getInstance('default');
+  // Before anything can start a search: the merged bundles are fixed when Pagefind loads.
+  if (manifest && manifest.states.length > 0) setupScope(instance, manifest, bundlePath);
 
   for (const el of document.querySelectorAll<HTMLElement>('[data-search-needs-js]')) el.hidden = true;
   for (const el of document.querySelectorAll<HTMLElement>('[data-search-ui]')) el.hidden = false;

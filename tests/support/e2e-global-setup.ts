@@ -17,11 +17,21 @@ declare module 'vitest' {
     distDir: string;
     /** BASE_PATH the site was built with, normalized ("/" or "/kb/"). */
     basePath: string;
+    /** Pagefind's maxFragments for this build (0: unknown, a build given by E2E_DIST). */
+    maxFragments: number;
   }
 }
 
+/**
+ * The test site has ~60 searchable pages: cap Pagefind's fragment files well below
+ * that so the browser tests search an index whose fragments are packed, as a
+ * 100k-document build's are (scripts/lib/search-index.ts).
+ */
+const E2E_MAX_FRAGMENTS = 12;
+
 export async function setup(project: TestProject): Promise<void> {
   project.provide('basePath', normalizeBase(process.env['BASE_PATH']));
+  project.provide('maxFragments', 0);
   const given = process.env['E2E_DIST'];
   if (given) {
     const distDir = path.resolve(given);
@@ -33,10 +43,11 @@ export async function setup(project: TestProject): Promise<void> {
   const outDir = path.join(repoRoot, '.build-tmp', 'e2e-dist');
   const contentDir = path.join(repoRoot, process.env['KB_CONTENT_DIR'] ?? 'content');
   const startedAt = performance.now();
-  const build = await buildSite(contentDir, { outDir });
+  const build = await buildSite(contentDir, { outDir, env: { KB_SEARCH_MAX_FRAGMENTS: String(E2E_MAX_FRAGMENTS) } });
   if (!build.ok) {
     throw new Error(`Building the site for the browser tests failed (exit ${build.exitCode}):\n${build.output}`);
   }
   console.log(`[e2e] site built into ${path.relative(repoRoot, outDir)} in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
   project.provide('distDir', outDir);
+  project.provide('maxFragments', E2E_MAX_FRAGMENTS);
 }

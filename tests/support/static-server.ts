@@ -2,12 +2,16 @@
  * A minimal static file server for a built site, on 127.0.0.1 with a free port.
  * Behaves like a plain static host: /dir/ serves dir/index.html, /dir redirects to
  * /dir/, unknown paths get 404.html with status 404, Pagefind files get the MIME
- * types the browser needs (application/wasm for .wasm).
+ * types the browser needs (application/wasm for .wasm), and text files (HTML, CSS,
+ * JS, JSON, XML, CSV, SVG) are gzipped when the browser accepts it, as every CDN
+ * and static host does — so what a test measures as transferred is what a reader
+ * downloads. Pagefind's index files are compressed already and go as they are.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createGzip } from 'node:zlib';
 import path from 'node:path';
 
 export interface StaticServer {
@@ -58,9 +62,23 @@ async function fileKind(filePath: string): Promise<'file' | 'dir' | undefined> {
   }
 }
 
-function sendFile(res: ServerResponse, filePath: string, status: number): void {
-  res.writeHead(status, { 'content-type': mimeTypeFor(filePath), 'cache-control': 'no-store' });
-  createReadStream(filePath).pipe(res);
+/** Types worth compressing: text. Images, wasm and Pagefind's chunks are compressed already. */
+function isCompressible(mimeType: string): boolean {
+  return /^text\/|javascript|json|xml|svg/.test(mimeType);
+}
+
+function sendFile(res: ServerResponse, filePath: string, status: number, acceptEncoding = ''): void {
+  const type = mimeTypeFor(filePath);
+  const gzip = isCompressible(type) && /\bgzip\b/.test(acceptEncoding);
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    vary: 'accept-encoding',
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+  });
+  const file = createReadStream(filePath);
+  if (gzip) file.pipe(createGzip()).pipe(res);
+  else file.pipe(res);
 }
 
 /** Serves `rootDir` under `base` (default "/"). Call close() when done. */
@@ -72,9 +90,10 @@ export async function startStaticServer(rootDir: string, base = '/'): Promise<St
     try {
       const requestUrl = new URL(req.url ?? '/', 'http://localhost');
       const pathname = decodeURIComponent(requestUrl.pathname);
+      const accepts = String(req.headers['accept-encoding'] ?? '');
       const notFound = async () => {
         const page404 = path.join(root, '404.html');
-        if ((await fileKind(page404)) === 'file') return sendFile(res, page404, 404);
+        if ((await fileKind(page404)) === 'file') return sendFile(res, page404, 404, accepts);
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       };
       if (!pathname.startsWith(normalizedBase)) return await notFound();
@@ -84,14 +103,14 @@ export async function startStaticServer(rootDir: string, base = '/'): Promise<St
       if (filePath !== root && !filePath.startsWith(root + path.sep)) return await notFound();
 
       const kind = await fileKind(filePath);
-      if (kind === 'file') return sendFile(res, filePath, 200);
+      if (kind === 'file') return sendFile(res, filePath, 200, accepts);
       if (kind === 'dir') {
         if (!pathname.endsWith('/')) {
           res.writeHead(301, { location: `${requestUrl.pathname}/${requestUrl.search}` }).end();
           return;
         }
         const indexFile = path.join(filePath, 'index.html');
-        if ((await fileKind(indexFile)) === 'file') return sendFile(res, indexFile, 200);
+        if ((await fileKind(indexFile)) === 'file') return sendFile(res, indexFile, 200, accepts);
       }
       return await notFound();
     } catch (error) {

@@ -7,6 +7,7 @@ import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { scanFieldLines } from './field-line-scanner.ts';
+import { parsePlainYaml } from './plain-yaml.ts';
 
 export interface ParsedFrontmatter {
   data: Record<string, unknown>;
@@ -31,7 +32,9 @@ class YamlPositionedError extends Error {
 /**
  * Frontmatter is parsed twice over only where it pays: js-yaml (core schema)
  * is ~16× faster than the positions-keeping `yaml` parser on our files, so it
- * reads every file; `yaml` runs only for a file that has a problem — to word a
+ * reads every file — or, for the plain block YAML nearly all files are, the
+ * still faster plain-yaml.ts, which gives the same values and hands anything
+ * else to js-yaml; `yaml` runs only for a file that has a problem — to word a
  * broken-YAML error with its line, or when a diagnostic first asks a field's
  * line (see FieldLines). Anchors and aliases (never needed in content, and
  * the way to a "billion laughs" blow-up) also take the `yaml` path, which
@@ -112,6 +115,9 @@ const MAY_HAVE_ALIASES = /(?:^|[\s[{,:-])[&*][^\s,\]}]/m;
 
 function parseYaml(source: string): unknown {
   if (!MAY_HAVE_ALIASES.test(source)) {
+    // Most frontmatter is plain block YAML that a much simpler reader gets exactly right.
+    const plain = parsePlainYaml(source);
+    if (plain !== undefined) return plain;
     try {
       return loadYaml(source, { schema: CORE_SCHEMA });
     } catch {

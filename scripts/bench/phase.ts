@@ -3,17 +3,16 @@
  * its own (scripts/bench/run.ts runs it under /usr/bin/time -v). Prints one line
  * "BENCH-PHASE <json>" with what it measured from inside.
  *
- *   node scripts/bench/phase.ts <validate|graph|render|astro|pagefind> <content dir> [<out dir>]
+ *   node scripts/bench/phase.ts <validate|graph|render|astro|pagefind|search> <content dir> [<out dir>]
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const [phase, contentArg, outArg] = process.argv.slice(2);
 if (!phase || !contentArg) {
-  console.error('usage: node scripts/bench/phase.ts <validate|graph|render|astro|pagefind> <content dir> [<out dir>]');
+  console.error('usage: node scripts/bench/phase.ts <validate|graph|render|astro|pagefind|search> <content dir> [<out dir>]');
   process.exit(2);
 }
 const contentDir = path.resolve(contentArg);
@@ -37,19 +36,29 @@ async function childrenPeakRss(): Promise<number> {
   return peak;
 }
 
+/** What `npm run validate` runs: checkContent (per-file work in worker threads on big folders). */
 async function validate() {
-  const { validateContent } = await import('../../src/core/validate.ts');
+  const { checkContent } = await import('../../src/core/check-content.ts');
   const started = performance.now();
-  const result = await validateContent(contentDir);
+  const result = await checkContent(contentDir);
   report['validateMs'] = ms(started);
   report['files'] = result.files;
   report['errors'] = result.diagnostics.filter((d) => d.severity === 'error').length;
   report['warnings'] = result.diagnostics.length - (report['errors'] as number);
+}
+
+/** What the build runs before the graph: validateContent on one thread, keeping every parsed document. */
+async function load() {
+  const { validateContent } = await import('../../src/core/validate.ts');
+  const started = performance.now();
+  const result = await validateContent(contentDir);
+  report['loadMs'] = ms(started);
+  report['files'] = result.files;
   return result;
 }
 
 async function graph() {
-  const result = await validate();
+  const result = await load();
   const { buildKnowledgeBase } = await import('../../src/core/graph/build-graph.ts');
   const started = performance.now();
   const kb = buildKnowledgeBase(result.context);
@@ -80,40 +89,104 @@ async function astro() {
   if (!outArg) throw new Error('astro needs an output folder');
   process.env['KB_CONTENT_DIR'] = contentDir;
   process.env['ASTRO_TELEMETRY_DISABLED'] ??= '1';
-  const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'kb-bench-cache-'));
+  // As scripts/build.ts does: build inside the project, then move the site out. Astro puts the
+  // prerender bundle of an outDir outside the working directory in <root>/.astro/.prerender/,
+  // which two such builds at once (a bench and a test run) overwrite under each other.
+  await mkdir(path.join(repoRoot, '.build-tmp'), { recursive: true });
+  const workDir = await mkdtemp(path.join(repoRoot, '.build-tmp', 'bench-'));
   const { build } = await import('astro');
   const started = performance.now();
   try {
     // The same call scripts/build.ts makes (a cache per build, production mode).
-    await build({ root: repoRoot, outDir: path.resolve(outArg), cacheDir, mode: 'production', logLevel: 'warn' });
+    await build({ root: repoRoot, outDir: path.join(workDir, 'site'), cacheDir: path.join(workDir, 'cache'), mode: 'production', logLevel: 'warn' });
+    report['astroMs'] = ms(started);
+    await rm(path.resolve(outArg), { recursive: true, force: true });
+    await rename(path.join(workDir, 'site'), path.resolve(outArg));
   } finally {
-    await rm(cacheDir, { recursive: true, force: true });
+    await rm(workDir, { recursive: true, force: true });
   }
-  report['astroMs'] = ms(started);
 }
 
 async function pagefind() {
   if (!outArg) throw new Error('pagefind needs the built site folder');
   const siteDir = path.resolve(outArg);
-  const pagefind = await import('pagefind');
+  const { indexSite } = await import('../lib/search-index.ts');
   const started = performance.now();
-  try {
-    // The same calls scripts/build.ts makes.
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length) throw new Error(added.errors.join('; '));
-    report['indexedPages'] = added.page_count;
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
-    if (written.errors.length) throw new Error(written.errors.join('; '));
-    report['childMaxRssBytes'] = await childrenPeakRss();
-  } finally {
-    await pagefind.close();
-  }
+  let childPeak = 0;
+  const { indexedPages, bundles } = await indexSite(siteDir, {
+    afterBundle: async () => {
+      childPeak = Math.max(childPeak, await childrenPeakRss());
+    },
+  });
+  report['childMaxRssBytes'] = childPeak;
+  report['indexedPages'] = indexedPages;
+  report['bundles'] = bundles.length;
+  report['largestBundlePages'] = Math.max(...bundles.map((b) => b.pages));
   report['pagefindMs'] = ms(started);
 }
 
-const phases: Record<string, () => Promise<unknown>> = { validate, graph, render, astro, pagefind };
+/**
+ * Bytes a reader downloads to search the built site, in Chromium against a
+ * local server that gzips text as a static host does: the search page, a first
+ * query and a later one (tests/support/search-transfer.ts; the browser tests
+ * measure the same on the test site). On a site indexed in state bundles it
+ * measures the search page as it opens (places, states, guidelines), the
+ * largest state's bundle (?state=xx: what a resident searches) and every state
+ * merged (?state=all, for the record); the budget is checked on the larger of
+ * the first two. Terms: env BENCH_SEARCH_TERMS="first|later".
+ */
+async function search() {
+  if (!outArg) throw new Error('search needs the built and indexed site folder');
+  const siteDir = path.resolve(outArg);
+  const [firstTerm = 'records request', laterTerm = 'city clerk'] = (process.env['BENCH_SEARCH_TERMS'] ?? '').split('|').filter(Boolean);
+  const { startStaticServer } = await import('../../tests/support/static-server.ts');
+  const { launchBrowser } = await import('../../tests/support/browser.ts');
+  const { measureSearchTransfer } = await import('../../tests/support/search-transfer.ts');
+  const states = (JSON.parse(await readFile(path.join(siteDir, 'pagefind', 'bundles.json'), 'utf8').catch(() => '{"states":[]}')) as { states: string[] }).states;
+  const pagesIn = async (state: string) =>
+    Object.values((JSON.parse(await readFile(path.join(siteDir, 'pagefind', 'state', state, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> }).languages)
+      .reduce((n, l) => n + l.page_count, 0);
+  let largest: { state: string; pages: number } | undefined;
+  for (const state of states) {
+    const pages = await pagesIn(state);
+    if (!largest || pages > largest.pages) largest = { state, pages };
+  }
+  const server = await startStaticServer(siteDir, process.env['BASE_PATH'] ?? '/');
+  const browser = await launchBrowser();
+  const started = performance.now();
+  const heaviest = (files: string[]) => [...files].sort((a, b) => Number(b.split(' ').at(-1)) - Number(a.split(' ').at(-1))).slice(0, 5).join(', ');
+  const measure = async (label: string, query: string) => {
+    const t = await measureSearchTransfer(browser, new URL(`search/${query}`, server.url).href, firstTerm, laterTerm);
+    report[`${label}PageLoadBytes`] = t.pageLoad.bytes;
+    report[`${label}FirstQueryBytes`] = t.firstQuery.bytes;
+    report[`${label}LaterQueryBytes`] = t.laterQuery.bytes;
+    report[`${label}Results`] = `${t.firstResults}/${t.laterResults}`;
+    report[`${label}FirstQueryHeaviest`] = heaviest(t.firstQuery.files);
+    report[`${label}LaterQueryHeaviest`] = heaviest(t.laterQuery.files);
+    return t;
+  };
+  try {
+    report['terms'] = `${firstTerm} | ${laterTerm}`;
+    const open = await measure('open', '');
+    let first = open.firstQuery.bytes;
+    let later = open.laterQuery.bytes;
+    if (largest) {
+      report['largestState'] = `${largest.state} (${largest.pages} pages)`;
+      const state = await measure('state', `?state=${largest.state}`);
+      first = Math.max(first, state.firstQuery.bytes);
+      later = Math.max(later, state.laterQuery.bytes);
+      await measure('allStates', '?state=all');
+    }
+    report['firstQueryBytes'] = first;
+    report['laterQueryBytes'] = later;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  report['searchMs'] = ms(started);
+}
+
+const phases: Record<string, () => Promise<unknown>> = { validate, graph, render, astro, pagefind, search };
 const run = phases[phase];
 if (!run) {
   console.error(`unknown phase "${phase}"`);

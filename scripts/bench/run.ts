@@ -13,7 +13,9 @@
  *                     imported with scripts/import-sunlight.ts
  *   --content DIR     bench an existing content folder instead of generating one (with
  *                     --docs N: a corpus written earlier with --keep, judged as N documents)
- *   --phases LIST     comma list of validate,graph,render,astro,pagefind (default: all)
+ *   --phases LIST     comma list of validate,graph,render,astro,pagefind,search (default: all)
+ *   --site DIR        a site built earlier (kept with --keep: the …/site folder): the pagefind and
+ *                     search phases run on it without an astro phase
  *   --env K=V         extra environment for the phases (repeatable), e.g. KB_COLLECTIONS=off
  *   --timeout S       kill a phase after S seconds (default 3600)
  *   --seed N          corpus seed; --keep keeps the temp folders; --json FILE
@@ -33,14 +35,15 @@ import { DEFAULT_SEED } from '../../src/bench/generate-corpus.ts';
 import { writeCorpus } from '../../src/bench/write-corpus.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const ALL_PHASES = ['validate', 'graph', 'render', 'astro', 'pagefind'] as const;
+const ALL_PHASES = ['validate', 'graph', 'render', 'astro', 'pagefind', 'search'] as const;
 const PHASE_LABELS: Record<string, string> = {
   generate: 'generate corpus',
-  validate: 'validate (validateContent)',
+  validate: 'validate (npm run validate: checkContent)',
   graph: 'content load + graph',
   render: 'load + graph + render all bodies',
   astro: 'astro build',
   pagefind: 'pagefind index',
+  search: 'search transfer (browser)',
 };
 const TIME_BIN = '/usr/bin/time';
 
@@ -55,6 +58,7 @@ const { values } = parseArgs({
     timeout: { type: 'string', default: '3600' },
     seed: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    site: { type: 'string' },
     json: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -85,7 +89,7 @@ interface PhaseResult {
   wallSeconds: number;
   maxRssBytes: number;
   /** How peak RSS was measured. */
-  rssSource: 'time -v' | 'child resourceUsage' | 'none';
+  rssSource: 'time -v' | 'child resourceUsage' | 'node + indexer (/proc)' | 'none';
   inner: Record<string, unknown>;
   output?: OutputStats | undefined;
   error?: string | undefined;
@@ -136,7 +140,9 @@ function runPhase(phase: string, contentDir: string, outDir: string): Promise<Ph
       const inner = line ? (JSON.parse(line.slice('BENCH-PHASE '.length)) as Record<string, unknown>) : {};
       const timeReport = parseTimeReport(stderr);
       const innerRss = typeof inner['maxRssBytes'] === 'number' ? inner['maxRssBytes'] : undefined;
-      // A child the phase killed without reaping (Pagefind's indexer) escapes time -v: add it.
+      // Pagefind's indexer processes: time -v sees one only if it was reaped (and then reports the
+      // larger of it and Node, not both). The phase reads the largest from /proc while it runs, and
+      // Node's own peak: their sum is the most both can have used at once.
       const childRss = typeof inner['childMaxRssBytes'] === 'number' ? inner['childMaxRssBytes'] : 0;
       const ok = code === 0 && Boolean(line) && !timedOut;
       const tail = stderr.replace(/\n\tCommand being timed[\s\S]*$/, '').trim().split('\n').slice(-15).join('\n');
@@ -144,8 +150,8 @@ function runPhase(phase: string, contentDir: string, outDir: string): Promise<Ph
         phase,
         ok,
         wallSeconds: timeReport?.wallSeconds ?? wallMs / 1000,
-        maxRssBytes: (timeReport?.maxRssBytes ?? innerRss ?? 0) + childRss,
-        rssSource: timeReport ? 'time -v' : innerRss ? 'child resourceUsage' : 'none',
+        maxRssBytes: childRss > 0 && innerRss !== undefined ? innerRss + childRss : (timeReport?.maxRssBytes ?? innerRss ?? 0),
+        rssSource: childRss > 0 && innerRss !== undefined ? 'node + indexer (/proc)' : timeReport ? 'time -v' : innerRss ? 'child resourceUsage' : 'none',
         inner,
         error: ok ? undefined : timedOut ? `killed after ${values.timeout} s` : tail || `exit ${code}`,
       });
@@ -154,26 +160,32 @@ function runPhase(phase: string, contentDir: string, outDir: string): Promise<Ph
 }
 
 async function benchCorpus(label: string, contentDir: string, extra: Partial<CorpusRun>): Promise<CorpusRun> {
-  const outDir = await mkdtemp(path.join(os.tmpdir(), `kb-bench-out-${label}-`));
+  const outDir = values.site ? path.dirname(path.resolve(values.site)) : await mkdtemp(path.join(os.tmpdir(), `kb-bench-out-${label}-`));
+  const siteDir = values.site ? path.resolve(values.site) : path.join(outDir, 'site');
+  const built = (phase: string) => Boolean(values.site) || results.some((r) => r.phase === phase && r.ok);
   const results: PhaseResult[] = [];
   let lastOutput: OutputStats | undefined;
   console.log(`[${label}] load average before: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (${os.cpus().length} cores; other work on the machine slows every phase)`);
   for (const phase of phases) {
-    if ((phase === 'pagefind') && !results.some((r) => r.phase === 'astro' && r.ok)) {
+    if ((phase === 'pagefind' || phase === 'search') && !built('astro')) {
       results.push({ phase, ok: false, wallSeconds: 0, maxRssBytes: 0, rssSource: 'none', inner: {}, error: 'skipped: no astro build' });
       continue;
     }
+    if (phase === 'search' && !built('pagefind')) {
+      results.push({ phase, ok: false, wallSeconds: 0, maxRssBytes: 0, rssSource: 'none', inner: {}, error: 'skipped: no search index' });
+      continue;
+    }
     process.stdout.write(`[${label}] ${PHASE_LABELS[phase]} … `);
-    const result = await runPhase(phase, contentDir, path.join(outDir, 'site'));
+    const result = await runPhase(phase, contentDir, siteDir);
     result.loadAverage = os.loadavg()[0];
     if (result.ok && (phase === 'astro' || phase === 'pagefind')) {
-      result.output = await measureOutput(path.join(outDir, 'site'));
+      result.output = await measureOutput(siteDir);
       lastOutput = result.output;
     }
     console.log(result.ok ? `${result.wallSeconds.toFixed(1)} s, ${(result.maxRssBytes / 1048576).toFixed(0)} MB` : `FAILED: ${result.error}`);
     results.push(result);
   }
-  if (!values.keep) await rm(outDir, { recursive: true, force: true });
+  if (!values.keep && !values.site) await rm(outDir, { recursive: true, force: true });
   else console.log(`[${label}] output kept in ${outDir}`);
   const budgets = checkBudgets({
     docs: extra.docs,
@@ -181,8 +193,15 @@ async function benchCorpus(label: string, contentDir: string, extra: Partial<Cor
     fullestFolderFiles: lastOutput?.mostFiles.files,
     pagesOverLimit: lastOutput?.pagesOverLimit,
     largestPageBytes: lastOutput?.largestPages[0]?.totalBytes,
+    search: searchBytes(results.find((r) => r.phase === 'search' && r.ok)),
   });
   return { label, contentDir, ...extra, phases: results, budgets };
+}
+
+function searchBytes(result: PhaseResult | undefined): { firstQueryBytes: number; laterQueryBytes: number } | undefined {
+  if (!result) return undefined;
+  const { firstQueryBytes, laterQueryBytes } = result.inner;
+  return typeof firstQueryBytes === 'number' && typeof laterQueryBytes === 'number' ? { firstQueryBytes, laterQueryBytes } : undefined;
 }
 
 const mb = (bytes: number | undefined) => (bytes === undefined ? '–' : (bytes / 1048576).toFixed(1));

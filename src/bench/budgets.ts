@@ -26,6 +26,8 @@ export function checkBudgets(input: {
   fullestFolderFiles?: number | undefined;
   pagesOverLimit?: number | undefined;
   largestPageBytes?: number | undefined;
+  /** Bytes on the wire for a first and a later search (the bench's search phase). */
+  search?: { firstQueryBytes: number; laterQueryBytes: number } | undefined;
 }): BudgetCheck[] {
   const { docs, phases } = input;
   const get = (name: string) => phases.find((p) => p.phase === name);
@@ -42,6 +44,11 @@ export function checkBudgets(input: {
     if (validate) checks.push({ budget: 'validate (10k)', limit: '≤ 5 s', measured: seconds(validate.wallSeconds), met: validate.ok && validate.wallSeconds <= 5 });
     checks.push({ budget: 'build + index (10k)', limit: '≤ 60 s', measured: buildSeconds === undefined ? 'failed' : seconds(buildSeconds), met: buildSeconds !== undefined && buildSeconds <= 60 });
     checks.push({ budget: 'peak RSS (10k)', limit: '≤ 2 GB', measured: gb(peak), met: peak <= 2 * GB });
+    if (input.search) {
+      const kib = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+      checks.push({ budget: 'first search query (10k)', limit: '≤ 150 KB', measured: kib(input.search.firstQueryBytes), met: input.search.firstQueryBytes <= 150 * 1024 });
+      checks.push({ budget: 'later search query (10k)', limit: '≤ 30 KB', measured: kib(input.search.laterQueryBytes), met: input.search.laterQueryBytes <= 30 * 1024 });
+    }
   }
   if (tier === '100k') {
     checks.push({ budget: 'build + index (100k)', limit: '≤ 600 s', measured: buildSeconds === undefined ? 'failed' : seconds(buildSeconds), met: buildSeconds !== undefined && buildSeconds <= 600 });

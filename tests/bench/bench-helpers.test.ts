@@ -72,6 +72,14 @@ describe('budgets', () => {
     ]);
   });
 
+  test('10k search: 150 KB for a first query and 30 KB for a later one, each checked on its own', () => {
+    const checks = checkBudgets({ docs: 10_000, phases: [], search: { firstQueryBytes: 150 * 1024, laterQueryBytes: 30 * 1024 + 1 } });
+    expect(checks.filter((c) => c.budget.includes('search')).map((c) => [c.budget, c.measured, c.met])).toEqual([
+      ['first search query (10k)', '150.0 KB', true],
+      ['later search query (10k)', '30.0 KB', false],
+    ]);
+  });
+
   test('100k: ten minutes and 6 GB; a failed build never meets its budget', () => {
     const checks = checkBudgets({ docs: 100_000, phases: [phase('astro', 300, 5), { ...phase('pagefind', 10, 1), ok: false }], fullestFolderFiles: 25_000 });
     expect(checks.map((c) => [c.budget, c.met])).toEqual([

@@ -149,9 +149,15 @@ describe('analysis pages in a browser', () => {
     const places = new URL(page.url()).searchParams.get('places')!.split(',').sort();
     expect(places).toEqual([...others, 'testville-mo'].sort());
     expect(await page.locator('.pick-column__body:visible').count()).toBe(3);
-    // The links to other guidelines carry the choice along.
-    const other = await page.locator('a[data-pick-keep]').first().getAttribute('href');
-    expect(new URL(other!, server.url).searchParams.get('places')!.split(',').sort()).toEqual(places);
+    // The share link carries the choice; so do the links to other guidelines (on a picker's page 1: later pages have none).
+    const share = await page.locator('a[data-pick-share]').getAttribute('href');
+    expect(new URL(share!, server.url).searchParams.get('places')!.split(',').sort()).toEqual(places);
+    const keep = page.locator('a[data-pick-keep]');
+    expect(await keep.count()).toBe(urlPath === 'compare/pick/metadata/' ? 31 : 0);
+    if (urlPath === 'compare/pick/metadata/') {
+      const other = await keep.first().getAttribute('href');
+      expect(new URL(other!, server.url).searchParams.get('places')!.split(',').sort()).toEqual(places);
+    }
     // Printing shows only the ticked columns.
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.pick-column:visible').count()).toBe(3);

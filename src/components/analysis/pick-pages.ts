@@ -136,8 +136,9 @@ export function guidelinePick(kb: KnowledgeBase, code: string): GuidelinePick {
     const ordered = groups.map((g, i) => ({ g, i })).sort((a, b) => rank.get(stateOf(a.g))! - rank.get(stateOf(b.g))! || a.i - b.i).map(({ g }) => g);
     const anchor = htmlBytes(hrefs.pickPage(code, 99999)) + htmlBytes(longest(groups.map((g) => g.place)));
     const list = STATE_LIST + states.reduce((n, s) => n + STATE_ITEM + htmlBytes(s.name) + anchor, 0);
-    const budget = CONTENT_BUDGET_BYTES - fixed - PAGER_BYTES;
-    const pages = paginateByBytes(ordered, { budget, firstBudget: budget - list, bytes: (g) => weight.get(g.place)! });
+    // Pages 2 and on leave out the other guidelines (their pickers page differently, so the same places are elsewhere).
+    const budget = CONTENT_BUDGET_BYTES - headBytes(kb, code) - PAGER_BYTES;
+    const pages = paginateByBytes(ordered, { budget, firstBudget: budget - othersBytes(kb) - list, bytes: (g) => weight.get(g.place)! });
     pages.forEach((page, i) => {
       for (const g of page) {
         const state = states.find((s) => s.state === stateOf(g))!;

@@ -83,20 +83,28 @@ export async function measureSearchTransfer(browser: Browser, searchUrl: string,
     await settle(page, () => pending);
     const pageLoad = await next();
 
-    const summaryShows = (term: string) =>
-      page.waitForFunction(
-        ({ selector, text }) => document.querySelector(selector)?.textContent?.includes(text) ?? false,
+    // Done when the summary gives the count for the term ("3 results for …", "No results for …"), not
+    // "Searching for …"; then the result links, which come once the fragments are in.
+    const searched = async (term: string) => {
+      await page.waitForFunction(
+        ({ selector, text }) => {
+          const summary = document.querySelector(selector)?.textContent ?? '';
+          return summary.includes(text) && /(\d+ results?|No results) for/.test(summary);
+        },
         { selector: SEARCH_SUMMARY, text: term },
         { timeout: 30_000 },
       );
+      const none = /No results for/.test((await page.locator(SEARCH_SUMMARY).textContent()) ?? '');
+      if (!none) await page.locator(RESULT_LINKS).first().waitFor({ timeout: 30_000 });
+    };
     await page.locator(SEARCH_INPUT).fill(firstTerm);
-    await summaryShows(firstTerm);
+    await searched(firstTerm);
     await settle(page, () => pending);
     const firstResults = await page.locator(RESULT_LINKS).count();
     const firstQuery = await next();
 
     await page.locator(SEARCH_INPUT).fill(laterTerm);
-    await summaryShows(laterTerm);
+    await searched(laterTerm);
     await settle(page, () => pending);
     const laterResults = await page.locator(RESULT_LINKS).count();
     const laterQuery = await next();

@@ -5,16 +5,17 @@
  * same order (tests/core/check-content.test.ts compares them).
  *
  * Why a separate entry point: the build and the graph need the parsed
- * documents, and sending those back from workers (structured clone) cost
- * about as much main-thread time as parsing saved (docs/scale.md), so
- * validateContent stays on one thread and only this diagnostics-only path
- * is parallel.
+ * documents, and handing those back from workers costs the main thread about
+ * what parsing there would (v8 deserialize of the 10k corpus's documents:
+ * 0.9–2.3 s with bodies, 0.4–0.5 s without, against ≈3 s to read and parse
+ * them all), so validateContent stays on one thread and only this
+ * diagnostics-only path is parallel.
  *
  * How: the main thread walks the folder, checks the guidelines itself (their
- * codes are needed to read passages elsewhere) while the workers start, then
- * hands out contiguous shares of the remaining files, in path order, to the
- * workers as they finish one and checks shares itself in between (a thread on
- * a busy core simply takes fewer). Each share gives its read, parse and
+ * codes are needed to read passages elsewhere) while the workers load, then
+ * checks contiguous shares of the remaining files, in path order, and hands
+ * the next ones to each worker once it has loaded and as it finishes one (a
+ * thread on a busy core simply takes fewer). Each share gives its read, parse and
  * per-file rule diagnostics and a small summary per document; the cross-file
  * rules run on the main thread over the summaries.
  */
@@ -46,8 +47,13 @@ export interface CheckOptions extends ValidateOptions {
   workers?: number;
 }
 
-/** Below this many files, starting workers (≈0.3 s of module loading each) costs more than it saves. */
-export const MIN_FILES_FOR_WORKERS = 500;
+/**
+ * Below this many files a worker costs more than it saves: it needs ≈0.3 s to
+ * load the checker and compiles the hot code again, so on this 2-core machine
+ * (shared, load 3–4) 1,300 and 2,500 files checked slower with one, 5,000 about
+ * the same, 12,500 10–20 % faster (measured 2026-11-23).
+ */
+export const MIN_FILES_FOR_WORKERS = 5000;
 const MAX_WORKERS = 8;
 
 export async function checkContent(root: string, options: CheckOptions = {}): Promise<CheckResult> {
@@ -101,9 +107,11 @@ function shareSize(files: number, threads: number): number {
 }
 
 /**
- * Hands out contiguous shares, in order, to the workers as they finish (two in
- * flight each, so none waits for the next) and checks shares on this thread
- * too between their messages; collects the results by share.
+ * Hands out contiguous shares, in order, to the workers once they have loaded
+ * and as they finish (two in flight each, so none waits for the next), and
+ * checks shares on this thread between their messages — from the start, so a
+ * small folder is done here before a worker is even ready; collects the
+ * results by share.
  */
 async function runShares(pool: Worker[], entries: ContentEntry[], codes: string[], today: string): Promise<BatchResult[]> {
   const size = shareSize(entries.length, pool.length + 1);
@@ -129,7 +137,13 @@ async function runShares(pool: Worker[], entries: ContentEntry[], codes: string[
     worker.postMessage(request);
   };
   for (const worker of pool) {
-    worker.on('message', (message: { index: number; result?: BatchResult; error?: string }) => {
+    worker.on('message', (message: { ready?: true; index: number; result?: BatchResult; error?: string }) => {
+      if (message.ready) {
+        // Two in flight, so a worker never waits for this thread to hand out the next.
+        send(worker);
+        send(worker);
+        return;
+      }
       if (message.error !== undefined || !message.result) return fail(new Error(`content check worker failed: ${message.error}`));
       results[message.index] = message.result;
       finished();
@@ -139,8 +153,6 @@ async function runShares(pool: Worker[], entries: ContentEntry[], codes: string[
     worker.on('exit', (code) => {
       if (done < count) fail(new Error(`content check worker stopped (exit code ${code}) before it finished`));
     });
-    send(worker);
-    send(worker);
   }
   const yieldToMessages = () => new Promise<void>((resolve) => setImmediate(resolve));
   while (next < count && !failed) {

@@ -1,7 +1,7 @@
 /**
  * Worker thread of src/core/check-content.ts: checks each share of files it
- * is sent and posts the result back. Messages: { index, entries, codes, today }
- * → { index, result } or { index, error }.
+ * is sent and posts the result back. Posts { ready } once loaded; then
+ * { index, entries, codes, today } → { index, result } or { index, error }.
  */
 import { enableCompileCache } from 'node:module';
 import { parentPort } from 'node:worker_threads';
@@ -20,6 +20,8 @@ if (!port) throw new Error('check-worker.ts runs as a worker thread (see check-c
 // Node's on-disk compile cache halves it from the second run on. Quiet when it cannot be used.
 enableCompileCache();
 const { checkBatch } = await import('./check-batch.ts');
+// Shares are sent once the checker is loaded: until then the main thread checks them itself.
+port.postMessage({ ready: true });
 port.on('message', ({ index, entries, codes, today }: BatchRequest) => {
   try {
     port.postMessage({ index, result: checkBatch(entries, new Set(codes), today) });

@@ -16,13 +16,13 @@ import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { placeVersions } from '../../src/core/analysis/versions.ts';
 import { loadKnowledgeBase } from '../../src/core/index.ts';
 import { FACET_KEYS } from '../../src/core/schema/index.ts';
 import { toContentFile } from '../../src/core/write/serialize.ts';
 import { buildSite, type SiteBuild } from '../support/build-site.ts';
+import { attr, elements, hasClass, links, main } from '../support/html-tree.ts';
 import { repoRoot } from '../support/repo-root.ts';
 
 const LIMIT = 40 * 1024;
@@ -104,21 +104,6 @@ async function writeFixture(dir: string): Promise<void> {
 let contentDir: string;
 let site: SiteBuild;
 
-function elements(tree: Root | Element, test: (el: Element) => boolean): Element[] {
-  const found: Element[] = [];
-  visit(tree, 'element', (node: Element) => {
-    if (test(node)) found.push(node);
-  });
-  return found;
-}
-const attr = (el: Element, name: string) => {
-  const value = el.properties[name];
-  return Array.isArray(value) ? value.join(' ') : value === undefined || value === null ? undefined : String(value);
-};
-const hasClass = (el: Element, name: string) => Array.isArray(el.properties['className']) && el.properties['className'].includes(name);
-const main = (tree: Root) => elements(tree, (el) => el.tagName === 'main')[0]!;
-const links = (tree: Root | Element, pattern: RegExp) =>
-  elements(tree, (el) => el.tagName === 'a' && pattern.test(attr(el, 'href') ?? '')).map((a) => attr(a, 'href')!);
 const text = (el: Root | Element) => toString(el).replace(/\s+/g, ' ').trim();
 
 const fileOf = (sitePath: string) => path.join(site.outDir, decodeURI(sitePath.split(/[#?]/)[0]!), 'index.html');

@@ -2,9 +2,9 @@
  * Search on a site indexed in state bundles, as a large site is (past
  * SINGLE_BUNDLE_MAX_PAGES; forced here on content/ with KB_SEARCH_SINGLE_BUNDLE_MAX=1):
  * the search page opens on the site bundle (places, states, guidelines) and
- * says how to reach documents; choosing a state in "Search in" reloads with
- * ?state= and finds that state's resident guides; "every state" finds them too;
- * axe finds no WCAG 2.1 A/AA violation with the form shown. (On a site with one
+ * says how to reach documents; choosing a state in "Search in" and pressing
+ * "Search there" reloads with ?state= and finds that state's resident guides;
+ * "every state" finds them too; axe finds no WCAG 2.1 A/AA violation with the form shown. (On a site with one
  * bundle the form stays hidden: tests/e2e/search.test.ts.)
  */
 import { readFile } from 'node:fs/promises';
@@ -79,9 +79,13 @@ describe('search in state bundles', () => {
     await page.context().close();
   });
 
-  it('choosing a state reloads with ?state= and ?q= and finds that state’s resident guides', async () => {
+  it('choosing a state and pressing “Search there” reloads with ?state= and ?q= and finds that state’s resident guides', async () => {
     const { page } = await search('');
-    await Promise.all([page.waitForURL(/[?&]state=mo/), page.locator('#search-scope').selectOption('mo')]);
+    await page.locator('#search-scope').selectOption('mo');
+    // Choosing does not leave the page (WCAG 3.2.2); the button does.
+    await page.waitForTimeout(300);
+    expect(new URL(page.url()).searchParams.get('state')).toBeNull();
+    await Promise.all([page.waitForURL(/[?&]state=mo/), page.getByRole('button', { name: 'Search there' }).click()]);
     const url = new URL(page.url());
     expect(url.searchParams.get('state')).toBe('mo');
     expect(url.searchParams.get('q')).toBe(TERM);

@@ -173,8 +173,8 @@ async function fetchManifest(bundlePath: string): Promise<BundlesManifest | unde
  * names: no state, the site bundle (places, states, guidelines); a state, that
  * state's bundle alone (one copy of Pagefind's wasm to fetch); every state,
  * the state bundles merged (a download each). Unknown states fall back to the
- * site bundle. The form reloads the page with ?state= and the current ?q=, so
- * the choice is part of the address.
+ * site bundle. The form's button reloads the page with ?state= and the current
+ * ?q=, so the choice is part of the address.
  */
 function setupScope(instance: PagefindInstance, manifest: BundlesManifest, siteBundle: string): void {
   const form = document.querySelector<HTMLFormElement>('[data-search-scope]');
@@ -198,7 +198,8 @@ function setupScope(instance: PagefindInstance, manifest: BundlesManifest, siteB
   form.addEventListener('submit', () => {
     if (q) q.value = new URLSearchParams(window.location.search).get('q') ?? '';
   });
-  select.addEventListener('change', () => form.requestSubmit());
+  // No submit on change: a new page on choosing an option would be a change of context the reader did
+  // not ask for (WCAG 3.2.2); the "Search there" button applies the choice.
   form.querySelector<HTMLElement>('[data-search-scope-hint]')!.hidden = chosen.length > 0;
   form.hidden = false;
 }

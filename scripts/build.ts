@@ -131,6 +131,11 @@ async function main(): Promise<void> {
   }
   process.env['KB_CONTENT_DIR'] = options.contentDir;
   process.env['ASTRO_TELEMETRY_DISABLED'] ??= '1';
+  // No page reads Astro's collections (they read the knowledge graph), so the production build validates
+  // the content (errors still fail it with file:line) but stores no second copy of every document in
+  // Astro's data store: the 100k build ran out of Node's default heap before its first page with it on.
+  // `astro dev` keeps them for editor tooling. KB_COLLECTIONS=on brings them back here.
+  process.env['KB_COLLECTIONS'] ??= 'off';
 
   const startedAt = performance.now();
   const workDir = path.join(repoRoot, '.build-tmp', `build-${randomBytes(6).toString('hex')}`);

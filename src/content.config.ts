@@ -17,7 +17,7 @@ import { formatDiagnostics } from './core/diagnostics/format.ts';
 import { ENTITY_KINDS, KIND_FOLDERS, schemas, type EntityKind } from './core/schema/index.ts';
 import { contentRoot, forgetValidation, sharedValidation } from './lib/shared-validation.ts';
 
-/** Whether to store entries in Astro's data store (env KB_COLLECTIONS, default on). */
+/** Whether to store entries in Astro's data store (env KB_COLLECTIONS, default on; scripts/build.ts sets it off). */
 const storeEntries = process.env['KB_COLLECTIONS'] !== 'off';
 
 let forgetting: Promise<void> | undefined;

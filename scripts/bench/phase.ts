@@ -89,6 +89,7 @@ async function astro() {
   if (!outArg) throw new Error('astro needs an output folder');
   process.env['KB_CONTENT_DIR'] = contentDir;
   process.env['ASTRO_TELEMETRY_DISABLED'] ??= '1';
+  process.env['KB_COLLECTIONS'] ??= 'off'; // as scripts/build.ts defaults
   // As scripts/build.ts does: build inside the project, then move the site out. Astro puts the
   // prerender bundle of an outDir outside the working directory in <root>/.astro/.prerender/,
   // which two such builds at once (a bench and a test run) overwrite under each other.

@@ -14,6 +14,8 @@
  *   the site bundle before the first search.
  */
 
+import { ALL_STATES } from '../../core/publish/search-bundles.ts';
+
 type FilterCounts = Record<string, Record<string, number>>;
 
 /** A bundle merged into the site bundle, with the options the site bundle has (pagefind-config). */
@@ -181,9 +183,9 @@ function setupScope(instance: PagefindInstance, manifest: BundlesManifest, siteB
   const select = form?.querySelector<HTMLSelectElement>('select');
   if (!form || !select) return;
   const available = new Set(manifest.states);
-  for (const option of [...select.options]) if (option.value && option.value !== 'all' && !available.has(option.value)) option.remove();
+  for (const option of [...select.options]) if (option.value && option.value !== ALL_STATES && !available.has(option.value)) option.remove();
   const asked = new URLSearchParams(window.location.search).get('state')?.toLowerCase() ?? '';
-  const chosen = asked === 'all' ? manifest.states : available.has(asked) ? [asked] : [];
+  const chosen = asked === ALL_STATES ? manifest.states : available.has(asked) ? [asked] : [];
   select.value = chosen.length > 0 ? asked : '';
   const config = document.querySelector('pagefind-config');
   const excerpt = Number(config?.getAttribute('excerpt-length'));

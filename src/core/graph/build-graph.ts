@@ -48,6 +48,9 @@ function groupByMany<T>(items: readonly T[], keys: (item: T) => readonly string[
   return groups;
 }
 
+/** Rendered bodies kept for reuse (see render below). */
+const RENDER_CACHE_SIZE = 64;
+
 export function buildKnowledgeBase(context: RuleContext): KnowledgeBase {
   const { codes, today, extraction } = context;
   const guidelineDocs = [...context.guidelines].sort((a, b) => a.data.number - b.data.number);
@@ -152,6 +155,9 @@ export function buildKnowledgeBase(context: RuleContext): KnowledgeBase {
   const placeById = index(places);
   const faqById = index(faqs);
   const contactById = index(contacts);
+  // The last few bodies rendered, not all of them: each entity's page renders its body once (a guideline's
+  // page twice, to weigh and to show it), and keeping every rendered policy and guide held gigabytes at 100k
+  // documents — the 100k build slowed to a crawl in garbage collection near its heap limit.
   const rendered = new Map<string, RenderedBody>();
   const render: KnowledgeBase['render'] = (kind, id) => {
     const key = `${kind}:${id}`;
@@ -169,6 +175,8 @@ export function buildKnowledgeBase(context: RuleContext): KnowledgeBase {
     else body = contactById(id)?.doc.body ?? '';
     const result = renderBody(body, codes, { sources });
     rendered.set(key, result);
+    // Map keeps insertion order: drop the oldest past the cap.
+    if (rendered.size > RENDER_CACHE_SIZE) rendered.delete(rendered.keys().next().value!);
     return result;
   };
 

@@ -104,7 +104,7 @@ export interface KnowledgeBase {
   policy: (id: string) => PolicyNode | undefined;
   faq: (id: string) => FaqNode | undefined;
   contact: (id: string) => ContactNode | undefined;
-  /** Rendered, sanitized body HTML (memoized: rendered on first ask). */
+  /** Rendered, sanitized body HTML, rendered on first ask; the last 64 are kept for reuse. */
   render: (kind: 'policy' | 'faq' | 'guideline' | 'place' | 'contact', id: string) => RenderedBody;
   /** The date the graph considers "today" (pinned for reproducible builds). */
   today: string;

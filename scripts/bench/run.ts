@@ -16,7 +16,7 @@
  *   --phases LIST     comma list of validate,graph,render,astro,pagefind,search (default: all)
  *   --site DIR        a site built earlier (kept with --keep: the …/site folder): the pagefind and
  *                     search phases run on it without an astro phase
- *   --env K=V         extra environment for the phases (repeatable), e.g. KB_COLLECTIONS=off
+ *   --env K=V         extra environment for the phases (repeatable), e.g. KB_COLLECTIONS=on
  *   --timeout S       kill a phase after S seconds (default 3600)
  *   --seed N          corpus seed; --keep keeps the temp folders; --json FILE
  */

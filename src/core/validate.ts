@@ -31,6 +31,7 @@ export async function validateContent(root: string, options: ValidateOptions = {
   const loaded = await loadContent(root);
   const context = ruleContext(loaded.documents, options.today ?? todayIso(), loaded.bodies);
   const diagnostics = [...loaded.diagnostics, ...RULES.flatMap((rule) => rule(context))];
+  for (const doc of loaded.documents) doc.fieldLines.forget();
   const only = options.only;
   const reported = (only?.length ? diagnostics.filter((d) => only.some((prefix) => d.file.startsWith(prefix))) : diagnostics).sort(compareDiagnostics);
   return { diagnostics: reported, documents: loaded.documents, context, files: loaded.files, ok: !hasErrors(diagnostics) };

@@ -98,3 +98,13 @@ test('toPlainText keeps list items as separate paragraphs', () => {
   expect(toPlainText('<ol><li>One</li><li>Two</li></ol>')).toBe('One\n\nTwo');
   expect(toPlainText('- one\n- two\n\n1. three')).toBe('one two\n\nthree');
 });
+
+test('a passage serializes with its text and paragraph count, as the JSON downloads and API need', () => {
+  const [outer, inner] = extract('<span class="g-timelines">One.\n\n<span class="g-metadata">Two.</span></span>').passages;
+  expect(JSON.parse(JSON.stringify(outer))).toEqual({
+    anchor: 'g-timelines-1', guideline: 'timelines', policy: 'p', ordinal: 1, text: 'One.\n\nTwo.', paragraphs: 2,
+    line: 1, column: 1, depth: 0, start: outer!.start, end: outer!.end,
+  });
+  expect(JSON.parse(JSON.stringify(inner)).text).toBe('Two.');
+  expect(inner!.depth).toBe(1);
+});

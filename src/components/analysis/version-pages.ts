@@ -12,6 +12,7 @@ import type { KnowledgeBase } from '../../core/index.ts';
 import { placeVersions, type VersionStep } from '../../core/analysis/versions.ts';
 import { CONTENT_BUDGET_BYTES, htmlBytes, paginateByBytes } from '../../core/graph/paging.ts';
 import { hrefs } from '../../lib/knowledge-base.ts';
+import { RecentCache } from '../../core/util/recent-cache.ts';
 
 const bytes = (markup: string) => Buffer.byteLength(markup, 'utf8');
 
@@ -101,18 +102,21 @@ function versionItems(steps: readonly VersionStep[]): VersionItem[] {
   ]);
 }
 
-const made = new WeakMap<KnowledgeBase, Map<string, VersionPages>>();
+/**
+ * The last few places' plans: a place's pages render one after another, and
+ * the paths ask once per place before any page. Keeping every place's plan
+ * held every word diff of the build (the policies' text again, as HTML).
+ */
+const made = new WeakMap<KnowledgeBase, RecentCache<string, VersionPages>>();
 
-/** The comparisons of a place's policies and the pages they fill (made once per graph and place: paths and pages share it). */
+/** The comparisons of a place's policies and the pages they fill (paths and pages share it while it is recent). */
 export function versionPages(kb: KnowledgeBase, place: string): VersionPages {
-  let byPlace = made.get(kb);
-  if (!byPlace) made.set(kb, (byPlace = new Map()));
-  let plan = byPlace.get(place);
-  if (plan) return plan;
-  const whole = paginate(kb, place, placeVersions(kb, place));
-  plan = whole.pages.length > 1 ? paginate(kb, place, placeVersions(kb, place, { maxFoldBytes: MAX_FOLD_BYTES })) : whole;
-  byPlace.set(place, plan);
-  return plan;
+  let recent = made.get(kb);
+  if (!recent) made.set(kb, (recent = new RecentCache(8)));
+  return recent.get(place, () => {
+    const whole = paginate(kb, place, placeVersions(kb, place));
+    return whole.pages.length > 1 ? paginate(kb, place, placeVersions(kb, place, { maxFoldBytes: MAX_FOLD_BYTES })) : whole;
+  });
 }
 
 function paginate(kb: KnowledgeBase, place: string, steps: VersionStep[]): VersionPages {

@@ -70,8 +70,25 @@ export function compareCounts(
  * than two. The word diff runs on toPlainText of each body, so markup and
  * guideline tags do not show up as changes.
  */
+/** A source's policies by place, grouped once: filtering every policy for each place was quadratic. */
+const byPlace = new WeakMap<VersionsSource['policies'], Map<string, VersionsSource['policies'][number][]>>();
+
+function policiesOf(source: VersionsSource, placeId: string): VersionsSource['policies'][number][] {
+  let groups = byPlace.get(source.policies);
+  if (!groups) {
+    groups = new Map();
+    for (const p of source.policies) {
+      const group = groups.get(p.place);
+      if (group) group.push(p);
+      else groups.set(p.place, [p]);
+    }
+    byPlace.set(source.policies, groups);
+  }
+  return groups.get(placeId) ?? [];
+}
+
 export function placeVersions(source: VersionsSource, placeId: string, options: WordDiffOptions = {}): VersionStep[] {
-  const own = source.policies.filter((p) => p.place === placeId);
+  const own = policiesOf(source, placeId);
   const order = source.guidelines.map((g) => g.code);
   const steps: VersionStep[] = [];
   for (let i = 1; i < own.length; i++) {

@@ -6,6 +6,7 @@
 import { monthsBetween, REVIEW_MONTHS } from '../rules/consistency.ts';
 import type { RuleContext } from '../rules/context.ts';
 import { renderBody, type RenderedBody } from '../render/render-body.ts';
+import { RecentCache } from '../util/recent-cache.ts';
 import { FACET_KEYS, GUIDELINE_CATEGORIES, US_STATES, type UsStateCode } from '../schema/index.ts';
 import type {
   CategoryNode, ContactNode, FaqNode, GuidelineNode, KnowledgeBase, PlaceNode, PolicyNode, StateNode,
@@ -158,27 +159,22 @@ export function buildKnowledgeBase(context: RuleContext): KnowledgeBase {
   // The last few bodies rendered, not all of them: each entity's page renders its body once (a guideline's
   // page twice, to weigh and to show it), and keeping every rendered policy and guide held gigabytes at 100k
   // documents — the 100k build slowed to a crawl in garbage collection near its heap limit.
-  const rendered = new Map<string, RenderedBody>();
-  const render: KnowledgeBase['render'] = (kind, id) => {
-    const key = `${kind}:${id}`;
-    const hit = rendered.get(key);
-    if (hit) return hit;
-    let body = '';
-    let sources: ReadonlySet<number> | undefined;
-    if (kind === 'policy') body = policyById.get(id)?.doc.body ?? '';
-    else if (kind === 'faq') {
+  const rendered = new RecentCache<string, RenderedBody>(RENDER_CACHE_SIZE);
+  const bodyOf = (kind: Parameters<KnowledgeBase['render']>[0], id: string): { body: string; sources?: ReadonlySet<number> | undefined } => {
+    if (kind === 'policy') return { body: policyById.get(id)?.doc.body ?? '' };
+    if (kind === 'faq') {
       const faq = faqById(id);
-      body = faq?.doc.body ?? '';
-      sources = faq?.sourceNumbers;
-    } else if (kind === 'guideline') body = guidelineByCode.get(id)?.doc.body ?? '';
-    else if (kind === 'place') body = placeById(id)?.doc.body ?? '';
-    else body = contactById(id)?.doc.body ?? '';
-    const result = renderBody(body, codes, { sources });
-    rendered.set(key, result);
-    // Map keeps insertion order: drop the oldest past the cap.
-    if (rendered.size > RENDER_CACHE_SIZE) rendered.delete(rendered.keys().next().value!);
-    return result;
+      return { body: faq?.doc.body ?? '', sources: faq?.sourceNumbers };
+    }
+    if (kind === 'guideline') return { body: guidelineByCode.get(id)?.doc.body ?? '' };
+    if (kind === 'place') return { body: placeById(id)?.doc.body ?? '' };
+    return { body: contactById(id)?.doc.body ?? '' };
   };
+  const render: KnowledgeBase['render'] = (kind, id) =>
+    rendered.get(`${kind}:${id}`, () => {
+      const { body, sources } = bodyOf(kind, id);
+      return renderBody(body, codes, { sources });
+    });
 
   return {
     guidelines, categories, places, states, policies, faqs, contacts, matrix,

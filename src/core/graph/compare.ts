@@ -81,9 +81,16 @@ export function compareMatrix(source: CompareSource, filter?: CompareFilter): Co
   const places: string[] = [];
   const counts: number[][] = [];
   const policies: number[] = [];
+  // Grouped once: filtering the kept policies for every place was quadratic (10,000 places × 40,000 policies at 100k).
+  const byPlace = new Map<string, typeof kept>();
+  for (const p of kept) {
+    const group = byPlace.get(p.place);
+    if (group) group.push(p);
+    else byPlace.set(p.place, [p]);
+  }
   for (const place of source.places) {
-    const own = kept.filter((p) => p.place === place.id);
-    if (!own.length) continue;
+    const own = byPlace.get(place.id);
+    if (!own) continue;
     places.push(place.id);
     policies.push(own.length);
     counts.push(guidelines.map((code) => own.reduce((n, p) => n + (p.counts[code] ?? 0), 0)));
@@ -98,6 +105,15 @@ export function compareMatrix(source: CompareSource, filter?: CompareFilter): Co
  * labelled by the spelling that sorts first.
  */
 export function compareFacets(source: CompareSource): Record<CompareFacet, FacetValue[]> {
+  let facets = facetsOf.get(source);
+  if (!facets) facetsOf.set(source, (facets = computeFacets(source)));
+  return facets;
+}
+
+/** Facets per source, computed once: every compare page shows them (1,700 pages at 10k documents asked 1,700 times). */
+const facetsOf = new WeakMap<CompareSource, Record<CompareFacet, FacetValue[]>>();
+
+function computeFacets(source: CompareSource): Record<CompareFacet, FacetValue[]> {
   const placeById = new Map(source.places.map((p) => [p.id, p]));
   const out = {} as Record<CompareFacet, FacetValue[]>;
   for (const facet of COMPARE_FACETS) {

@@ -27,24 +27,24 @@ const SAMPLE = path.resolve(repoRoot, '../shared/sunlight-sample');
 const samplePresent = await access(path.join(SAMPLE, '_policies')).then(() => true, () => false);
 if (!samplePresent) console.warn(`analyst e2e: the Sunlight Hub sample is not at ${SAMPLE}; using the written fixture alone`);
 
-/** The version page shown: a real rewrite from the sample when there is one, else the fixture's. */
-const VERSIONS = samplePresent ? 'places/tempe-az/versions/' : 'places/testville-mo/versions/';
+/** The version page with a word diff: the fixture's amendments (the sample's two version pairs are rewrites). */
+const VERSIONS = 'places/testville-mo/versions/';
 
 const PAGES = [
   ['analyst-map', 'map/'],
   ['analyst-versions', VERSIONS],
-  ['analyst-versions-fixture', 'places/testville-mo/versions/'],
   ['analyst-enforcement', 'compare/enforcement/'],
   ['analyst-pick', 'compare/pick/metadata/?places=testville-mo,lakeside-wa'],
   ['analyst-pick-start', 'compare/pick/'],
   ['analyst-model-language', 'model-language/open-formats/'],
   ['analyst-adoption', 'map/adoption/'],
-  // With the sample, the map, the metadata picker and Tempe's versions pass one page (40 KB) and go on by state or page.
+  // With the sample, the map and the metadata picker pass one page (40 KB) and go on by state or page; Tempe's
+  // versions are a rewrite, shown as one page that says so.
   ...(samplePresent
     ? ([
         ['analyst-map-state', 'map/state/mo/'],
         ['analyst-pick-page-2', 'compare/pick/metadata/page/2/'],
-        ['analyst-versions-page-2', 'places/tempe-az/versions/page/2/'],
+        ['analyst-versions-rewrite', 'places/tempe-az/versions/'],
       ] as const)
     : []),
 ] as const;
@@ -183,6 +183,18 @@ describe('analysis pages in a browser', () => {
     await page.locator('input[name="places"][value="testville-mo"]').check();
     await Promise.all([page.waitForURL(/\/compare\/pick\/metadata\//), page.locator('button[value="metadata"]').click()]);
     expect(new URL(page.url()).searchParams.getAll('places')).toEqual(['testville-mo']);
+    await context.close();
+  });
+
+  it.runIf(samplePresent)('a rewrite (Tempe, 2017): no diff of everything against everything, but the measure and both texts one click away', async () => {
+    const page = await openPage('places/tempe-az/versions/', { javaScriptEnabled: false });
+    expect(await page.locator('.diff').count()).toBe(0);
+    const note = page.locator('.rewrite-note');
+    await expect.poll(() => note.textContent()).toMatch(/Rewritten rather than amended: (less than 1|only \d+)% of the wording/);
+    const links = note.getByRole('link');
+    expect(await links.count()).toBe(2);
+    await Promise.all([page.waitForURL(/\/policies\/tempe-az-2017-07-24\/$/), links.nth(1).click()]);
+    await expect.poll(() => page.locator('h1').textContent()).toBeTruthy();
     await context.close();
   });
 

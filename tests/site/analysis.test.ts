@@ -231,6 +231,8 @@ describe('analysis pages', () => {
   });
 
   describe('versions', () => {
+    /** Places whose version pairs are rewrites: the sample's (checked word by word in tests/core/analysis/versions.test.ts). */
+    const REWRITES = new Set(['seattle-wa', 'tempe-az']);
     const versionPlaces = () => {
       const byPlace = new Map<string, FilePolicy[]>();
       for (const p of policies) byPlace.set(p.place, [...(byPlace.get(p.place) ?? []), p]);
@@ -257,7 +259,7 @@ describe('analysis pages', () => {
         const ids = [...new Set(sections.map((s) => prop(s, 'ariaLabelledBy')))];
         expect(ids, place).toEqual(list.slice(1).map((_, i) => `step-${i + 1}`));
         const steps = ids.map((id) => ({ type: 'root', children: sections.filter((s) => prop(s, 'ariaLabelledBy') === id) }) as Root);
-        steps.forEach((step, i) => {
+        for (const [i, step] of steps.entries()) {
           const [before, after] = [list[i]!, list[i + 1]!];
           const gained = [...after.codes.keys()].filter((c) => !before.codes.has(c));
           const lost = [...before.codes.keys()].filter((c) => !after.codes.has(c));
@@ -274,12 +276,22 @@ describe('analysis pages', () => {
             const [b, a] = all(tr, tag('td')).map(text);
             expect([Number(b), Number(a)], `${place} ${code}`).toEqual([before.codes.get(code) ?? 0, after.codes.get(code) ?? 0]);
           }
-          // The diff marks changes with <ins>/<del> and a hidden label.
+          // The sample's two version pairs (Tempe, Seattle) are rewrites — no sentence in common, measured — and
+          // say so with links to both texts; the fixture's are amendments, whose diff marks changes with <ins>/<del>
+          // and a hidden label.
+          if (REWRITES.has(place)) {
+            expect(all(step, hasClass('diff')), `${place} step ${i + 1}: no diff`).toEqual([]);
+            const note = all(step, hasClass('rewrite-note'))[0]!;
+            expect(text(note)).toMatch(/^Rewritten rather than amended: (less than 1|only \d+)% of the wording/);
+            expect(all(note, tag('a')).map((a) => prop(a, 'href'))).toEqual([`/policies/${before.id}/`, `/policies/${after.id}/`]);
+            continue;
+          }
+          expect(all(step, hasClass('rewrite-note')), `${place} step ${i + 1}: not a rewrite`).toEqual([]);
           expect(all(step, hasClass('diff')).length, `${place} step ${i + 1} diff`).toBeGreaterThan(0);
           for (const mark of all(step, hasClass('diff')).flatMap((diff) => all(diff, (el) => el.tagName === 'ins' || el.tagName === 'del'))) {
             expect(text(mark)).toMatch(mark.tagName === 'ins' ? /^added: / : /^removed: /);
           }
-        });
+        }
       }
     });
   });

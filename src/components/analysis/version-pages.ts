@@ -40,6 +40,9 @@ const COUNTS_ROW = bytes('<tr><th scope="row"><a href="">99. </a></th><td class=
 const TEXT_INTRO = bytes(
   '<h3 id="step-99-text">What changed in the text (continued)</h3><p>99999 words added, 99999 words removed, 99999 words unchanged (plain text, without formatting). 999 stretches of text changed too much to compare word by word and are shown as the old paragraphs removed, then the new ones added.</p><ul class="diff-key"><li><ins>Underlined on green</ins>: added in  (read aloud as “added:”)</li><li><del>Struck through on red</del>: removed from  (read aloud as “removed:”)</li></ul><div class="diff" role="region" aria-labelledby="step-99-text"></div>',
 );
+const REWRITE_NOTE = bytes(
+  '<h3 id="step-99-text">What changed in the text</h3><p class="rewrite-note">Rewritten rather than amended: less than 1% of the wording of the shorter text appears in the other (99999 words before, 99999 words after), so a word-by-word comparison would only mark everything removed, then everything added. Read the two texts in full: <a href=""></a> and <a href=""></a>.</p>',
+);
 const POLICY_ITEM = bytes('<li><a href=""></a></li>');
 const STEP_LINK = bytes('<li><a href="#step-99"> to </a></li>');
 /** Title, lede and the navigation landmark around the comparisons (text left out). */
@@ -81,6 +84,11 @@ function headingBytes(kb: KnowledgeBase, step: VersionStep): number {
 
 function introBytes(kb: KnowledgeBase, step: VersionStep): number {
   return TEXT_INTRO + htmlBytes(kb.policy(step.before)!.when) + htmlBytes(kb.policy(step.after)!.when);
+}
+
+/** A rewrite's note in place of the diff: its text and links to both policies. */
+function rewriteBytes(kb: KnowledgeBase, step: VersionStep): number {
+  return REWRITE_NOTE + htmlBytes(hrefs.policy(step.before)) + htmlBytes(hrefs.policy(step.after)) + htmlBytes(policyLabel(kb, step.before)) + htmlBytes(policyLabel(kb, step.after));
 }
 
 function pageOneBytes(kb: KnowledgeBase, place: string, steps: readonly VersionStep[]): number {
@@ -126,7 +134,7 @@ function paginate(kb: KnowledgeBase, place: string, steps: VersionStep[]): Versi
     firstBudget: budget - pageOneBytes(kb, place, steps),
     bytes: (item) => {
       const step = steps[item.step]!;
-      if (item.kind === 'summary') return summaryBytes(kb, step) + (step.diff.blocks.length === 0 ? introBytes(kb, step) : 0);
+      if (item.kind === 'summary') return summaryBytes(kb, step) + (step.rewritten ? rewriteBytes(kb, step) : step.diff.blocks.length === 0 ? introBytes(kb, step) : 0);
       // A line break between blocks; the first block carries the diff's heading, counts and key.
       return bytes(item.html) + 1 + (item.first ? introBytes(kb, step) : 0);
     },

@@ -5,7 +5,8 @@
  * (or any object of the same shape) in, plain data out.
  */
 import { toPlainText } from '../passages/plain-text.ts';
-import { wordDiff, type WordDiff, type WordDiffOptions } from './word-diff.ts';
+import { sharedWording } from './shared-wording.ts';
+import { countWords, wordDiff, type WordDiff, type WordDiffOptions } from './word-diff.ts';
 
 /** The slice of the knowledge graph this reads (KnowledgeBase satisfies it). */
 export interface VersionsSource {
@@ -38,8 +39,20 @@ export interface VersionStep {
   kept: string[];
   /** Every guideline with a passage in either, in guideline order. */
   counts: GuidelineCountChange[];
+  /** The word diff; empty (no blocks, no words) when the text was rewritten. */
   diff: WordDiff;
+  /**
+   * Set when the newer text is a rewrite rather than an amendment: so little
+   * wording is shared that a word diff would mark everything removed, then
+   * everything added. The page says so and links both texts instead.
+   */
+  rewritten?: { sharedWording: number; beforeWords: number; afterWords: number };
 }
+
+/** Below this share of shared wording (sharedWording), a pair is a rewrite and gets no word diff. */
+export const REWRITE_BELOW = 0.2;
+
+const NO_DIFF: WordDiff = { html: '', blocks: [], addedWords: 0, removedWords: 0, unchangedWords: 0, blockChanges: 0 };
 
 /** Places with at least two policies, in the graph's order. */
 export function placesWithVersions(source: Pick<VersionsSource, 'policies'>): string[] {
@@ -65,11 +78,6 @@ export function compareCounts(
   };
 }
 
-/**
- * Consecutive pairs of a place's policies, oldest first; [] when it has fewer
- * than two. The word diff runs on toPlainText of each body, so markup and
- * guideline tags do not show up as changes.
- */
 /** A source's policies by place, grouped once: filtering every policy for each place was quadratic. */
 const byPlace = new WeakMap<VersionsSource['policies'], Map<string, VersionsSource['policies'][number][]>>();
 
@@ -87,6 +95,14 @@ function policiesOf(source: VersionsSource, placeId: string): VersionsSource['po
   return groups.get(placeId) ?? [];
 }
 
+/**
+ * Consecutive pairs of a place's policies, oldest first; [] when it has fewer
+ * than two. The word diff runs on toPlainText of each body, so markup and
+ * guideline tags do not show up as changes. A pair that shares under
+ * REWRITE_BELOW of its wording (sharedWording) is a rewrite: no word diff —
+ * it would mark everything removed, then everything added, pages of it —
+ * but the measure, for the page to say so.
+ */
 export function placeVersions(source: VersionsSource, placeId: string, options: WordDiffOptions = {}): VersionStep[] {
   const own = policiesOf(source, placeId);
   const order = source.guidelines.map((g) => g.code);
@@ -94,11 +110,15 @@ export function placeVersions(source: VersionsSource, placeId: string, options: 
   for (let i = 1; i < own.length; i++) {
     const before = own[i - 1]!;
     const after = own[i]!;
+    const [beforeText, afterText] = [toPlainText(before.doc.body), toPlainText(after.doc.body)];
+    const shared = sharedWording(beforeText, afterText);
+    const rewritten = shared < REWRITE_BELOW;
     steps.push({
       before: before.id,
       after: after.id,
       ...compareCounts(order, before.counts, after.counts),
-      diff: wordDiff(toPlainText(before.doc.body), toPlainText(after.doc.body), options),
+      diff: rewritten ? NO_DIFF : wordDiff(beforeText, afterText, options),
+      ...(rewritten && { rewritten: { sharedWording: shared, beforeWords: countWords(beforeText), afterWords: countWords(afterText) } }),
     });
   }
   return steps;

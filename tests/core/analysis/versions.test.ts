@@ -11,8 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { diffWords } from 'diff';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { compareCounts, placesWithVersions, placeVersions, type VersionsSource } from '../../../src/core/analysis/versions.ts';
-import { diffRun, mergeChanges, wordDiff } from '../../../src/core/analysis/word-diff.ts';
+import { sharedWording } from '../../../src/core/analysis/shared-wording.ts';
+import { compareCounts, placesWithVersions, placeVersions, REWRITE_BELOW, type VersionsSource } from '../../../src/core/analysis/versions.ts';
+import { toPlainText } from '../../../src/core/passages/plain-text.ts';
+import { countWords, diffRun, mergeChanges, wordDiff } from '../../../src/core/analysis/word-diff.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../../src/core/index.ts';
 import { repoRoot } from '../../support/repo-root.ts';
 
@@ -30,6 +32,44 @@ describe('compareCounts', () => {
     // Counts list every guideline present on either side, in guideline order.
     expect(result.counts.map((c) => c.code)).toEqual(ORDER.filter((c) => (before[c] ?? 0) > 0 || (after[c] ?? 0) > 0));
     for (const c of result.counts) expect([c.before, c.after]).toEqual([before[c.code] ?? 0, after[c.code] ?? 0]);
+  });
+});
+
+describe('sharedWording: an amendment or a rewrite', () => {
+  const sentences = Array.from({ length: 40 }, (_, i) => `Section ${i}: the department shall publish the register of datasets within ${i + 2} days of a request.`);
+  const original = sentences.join(' ');
+
+  test('the same text, and a text inside a longer one, share all their wording', () => {
+    expect(sharedWording(original, original)).toBe(1);
+    expect(sharedWording(original, `${original}\n\nA new section on privacy reviews, added in full by the amendment.`)).toBe(1);
+  });
+
+  test('one word changed in every sentence still shares most of the wording', () => {
+    const amended = sentences.map((s) => s.replace('shall', 'must')).join(' ');
+    expect(sharedWording(original, amended)).toBeGreaterThan(0.6);
+    expect(sharedWording(original, amended)).toBeLessThan(1);
+  });
+
+  test('a rewrite on the same subject shares next to nothing; case and punctuation do not count', () => {
+    const rewrite = 'Every agency publishes its data inventory online. Residents may ask for any record, and the clerk answers in ten days.';
+    expect(sharedWording(original, rewrite)).toBeLessThan(REWRITE_BELOW);
+    expect(sharedWording('The City Shall Publish.', 'the city shall publish')).toBe(1);
+  });
+
+  test('placeVersions: a rewrite gets no word diff but the measure; an amendment gets its diff', () => {
+    const source: VersionsSource = {
+      guidelines: [],
+      policies: [
+        { id: 'x-1', place: 'x', counts: {}, doc: { body: original } },
+        { id: 'x-2', place: 'x', counts: {}, doc: { body: sentences.map((s) => s.replace('shall', 'must')).join(' ') } },
+        { id: 'x-3', place: 'x', counts: {}, doc: { body: 'Every agency publishes its data inventory online. Residents may ask for any record.' } },
+      ],
+    };
+    const [amendment, rewrite] = placeVersions(source, 'x');
+    expect(amendment!.rewritten).toBeUndefined();
+    expect(amendment!.diff.addedWords).toBe(40);
+    expect(rewrite!.rewritten).toMatchObject({ beforeWords: countWords(sentences.map((s) => s.replace('shall', 'must')).join(' ')), afterWords: 13 });
+    expect(rewrite!.diff).toMatchObject({ blocks: [], addedWords: 0, removedWords: 0 });
   });
 });
 
@@ -200,7 +240,12 @@ describe.skipIf(!samplePresent)('versions in the Sunlight sample (../shared/sunl
     expect(steps.map((s) => [s.before, s.after])).toEqual([[before, after]]);
     const expected = await expectedChange(before, after, kb.guidelines.map((g) => g.code));
     expect({ gained: steps[0]!.gained, lost: steps[0]!.lost }).toEqual(expected);
-    expect(steps[0]!.diff.addedWords + steps[0]!.diff.removedWords).toBeGreaterThan(0);
+    // Both pairs are rewrites (no sentence in common): no word diff, the shared wording measured, the words counted.
+    const [beforeText, afterText] = [before, after].map((id) => toPlainText(kb.policy(id)!.doc.body));
+    expect(steps[0]!.rewritten).toEqual({ sharedWording: sharedWording(beforeText!, afterText!), beforeWords: countWords(beforeText!), afterWords: countWords(afterText!) });
+    expect(steps[0]!.rewritten!.sharedWording).toBeLessThan(REWRITE_BELOW);
+    expect(steps[0]!.rewritten!.beforeWords).toBeGreaterThan(500);
+    expect(steps[0]!.diff.blocks).toEqual([]);
   }, 60_000);
 
   test('a pair of tagged policies: gained, lost and counts match the Hub files', async () => {

@@ -143,7 +143,7 @@ function taggedParagraph(rng: Rng, codes: readonly string[]): string {
 
 // ---------------------------------------------------------------- policies
 
-function policyBody(rng: Rng, codes: readonly string[], html: boolean): string {
+function policyBlocks(rng: Rng, codes: readonly string[], html: boolean): string[] {
   const target = Math.round(2048 * Math.pow(10, rng.next())); // 2–20 KB, log-uniform
   const blocks: string[] = [];
   let size = 0;
@@ -183,10 +183,60 @@ function policyBody(rng: Rng, codes: readonly string[], html: boolean): string {
       }
     }
   }
-  return blocks.join('\n\n');
+  return blocks;
 }
 
-function policyFile(seed: number, plan: CorpusPlan, codes: readonly string[], i: number): CorpusFile {
+/** Words an amendment puts in place of others (a stricter duty, a new deadline, another office). */
+const AMENDED_WORDS = ['must', 'shall', 'may', 'promptly', 'annually', 'quarterly', 'publicly', 'department', 'agency', 'office', 'registry', 'inventory', 'datasets', 'information'] as const;
+const HEADING_BLOCK = /^(?:#|<h\d)/;
+
+/** One to three words of a block's text changed; its tags (and so its spans) untouched. */
+function amendWords(rng: Rng, block: string): string {
+  const parts = block.split(/(<[^>]*>)/);
+  for (let n = rng.int(1, 3); n > 0; n--) {
+    const texts = parts.map((part, k) => (k % 2 === 0 && /[a-z]{4,}/.test(part) ? k : -1)).filter((k) => k >= 0);
+    if (!texts.length) break;
+    const k = rng.pick(texts);
+    const words = [...parts[k]!.matchAll(/\b[a-z]{4,}\b/g)];
+    const word = rng.pick(words);
+    parts[k] = parts[k]!.slice(0, word.index) + rng.pick(AMENDED_WORDS) + parts[k]!.slice(word.index + word[0].length);
+  }
+  return parts.join('');
+}
+
+/**
+ * The next version of a policy as an amendment of the previous one: most
+ * blocks kept as they were, some with a word or two changed, a few dropped, a
+ * few new ones inserted and appended. Blocks are whole (a span that crosses
+ * paragraphs is one block), so dropping or inserting keeps every span balanced.
+ */
+function amendBlocks(rng: Rng, previous: readonly string[], codes: readonly string[], html: boolean): string[] {
+  const fresh = () => {
+    const paragraph = rng.chance(0.5) ? taggedParagraph(rng, codes) : policyParagraph(rng);
+    return html ? `<p>${paragraph}</p>` : paragraph;
+  };
+  const out: string[] = [];
+  previous.forEach((block, k) => {
+    if (k === 0 || HEADING_BLOCK.test(block)) out.push(block);
+    else if (rng.chance(0.06)) return;
+    else out.push(rng.chance(0.2) ? amendWords(rng, block) : block);
+    if (rng.chance(0.06)) out.push(fresh());
+  });
+  for (let n = rng.int(0, 2); n > 0; n--) out.push(fresh());
+  // Never under the 2 KB every policy has.
+  while (out.join('\n\n').length < 2048) out.push(fresh());
+  return out;
+}
+
+/** Share of later versions that amend the one before; the others are rewritten from scratch (as the Sunlight sample's two are). */
+const AMENDMENT_SHARE = 0.75;
+
+/**
+ * A policy's file and its body's blocks. A later version of a place's policy
+ * (j > 0) usually amends the previous version, which is generated again here
+ * from its own seed (a place has a handful of versions, so this stays cheap).
+ */
+function policyParts(seed: number, plan: CorpusPlan, codes: readonly string[], i: number): { file: CorpusFile; blocks: string[]; html: boolean } {
   const place = placeInfo(seed, i % plan.places);
   const j = Math.floor(i / plan.places);
   const rng = createRng(seedOf(`${seed}:policy:${i}`));
@@ -209,7 +259,18 @@ function policyFile(seed: number, plan: CorpusPlan, codes: readonly string[], i:
   };
   if (!data.policy_url) data.policy_urls = { 'Adopted text': `https://example.org/${place.slug}/policies/${date}/adopted.pdf`, Amendment: `https://example.org/${place.slug}/policies/${date}/amendment.pdf` };
   // Where only the year is known, the id still carries the planned date: ids are file names, not facts.
-  return { relative: `policies/${id}.md`, text: toContentFile(data, policyBody(rng, codes, rng.chance(0.3))) };
+  let html = rng.chance(0.3);
+  let blocks: string[];
+  if (j > 0 && rng.chance(AMENDMENT_SHARE)) {
+    const previous = policyParts(seed, plan, codes, i - plan.places);
+    html = previous.html;
+    blocks = amendBlocks(rng, previous.blocks, codes, html);
+  } else blocks = policyBlocks(rng, codes, html);
+  return { file: { relative: `policies/${id}.md`, text: toContentFile(data, blocks.join('\n\n')) }, blocks, html };
+}
+
+function policyFile(seed: number, plan: CorpusPlan, codes: readonly string[], i: number): CorpusFile {
+  return policyParts(seed, plan, codes, i).file;
 }
 
 // ---------------------------------------------------------------- FAQs

@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { generateCorpus, planCorpus, type CorpusFile } from '../../src/bench/generate-corpus.ts';
 import { guidelineCodesIn, writeCorpus, type WrittenCorpus } from '../../src/bench/write-corpus.ts';
+import { sharedWording } from '../../src/core/analysis/shared-wording.ts';
+import { REWRITE_BELOW } from '../../src/core/analysis/versions.ts';
+import { toPlainText } from '../../src/core/passages/plain-text.ts';
 import { FACET_KEYS, US_STATES } from '../../src/core/schema/index.ts';
 import { validateContent, type ValidationResult } from '../../src/core/validate.ts';
 import { repoRoot } from '../support/repo-root.ts';
@@ -50,6 +53,20 @@ describe('a corpus of 200 documents', () => {
     expect(again).toEqual(files);
     const other = [...generateCorpus({ docs: 200, guidelineCodes: codes, seed: 7 })];
     expect(other.map((f) => f.text)).not.toEqual(files.map((f) => f.text));
+  });
+
+  test("a place's later policies mostly amend the one before (a version diff to show), some are rewritten", () => {
+    const policies = files.filter((f) => f.relative.startsWith('policies/')).map((f) => ({ data: frontmatter(f), text: toPlainText(body(f)) }));
+    const textOf = new Map(files.filter((f) => f.relative.startsWith('policies/')).map((f) => [f.relative.slice('policies/'.length, -3), toPlainText(body(f))]));
+    const shares = policies.filter((p) => p.data['replaces']).map((p) => sharedWording(textOf.get(p.data['replaces'])!, p.text));
+    expect(shares.length).toBe(60); // 80 policies over 20 places: 3 later versions each
+    // Amendments keep most three-word phrases. The generator's rewrites still share about half of theirs (its word
+    // lists are small), so unlike a real rewrite (under 2 %: tests/core/analysis/versions.test.ts) they get a diff.
+    const amendments = shares.filter((x) => x > 0.7);
+    expect(amendments.length).toBeGreaterThan(shares.length / 2);
+    expect(amendments.length).toBeLessThan(shares.length * 0.9);
+    expect(Math.min(...shares)).toBeGreaterThanOrEqual(REWRITE_BELOW);
+    expect(Math.min(...amendments)).toBeLessThan(1);
   });
 
   test('places have synthetic names, valid states and coordinates inside the US', () => {

@@ -44,10 +44,10 @@ type PassageFields = Omit<Passage, 'text' | 'paragraphs'>;
  * A passage as a class, not an object literal with getters: a literal with
  * accessors gets its own dictionary of properties and three closures, ~1 KB a
  * passage — a gigabyte at 100,000 documents (~1 million passages). Here the
- * getters live once on the prototype. Text is computed when first read:
- * validation needs only the positions, and with spans nested 7 deep the same
- * words would otherwise be reduced 7 times. toJSON keeps the text in JSON as
- * the literal did.
+ * getters live once on the prototype. Text is computed from the body on each
+ * read (~7 µs): validation needs only the positions, and keeping every
+ * passage's text once read held ~450 MB at 100k for the few reads a build
+ * makes. toJSON keeps the text in JSON as the literal did.
  */
 class TaggedPassage implements Passage {
   anchor: string;
@@ -60,7 +60,6 @@ class TaggedPassage implements Passage {
   start: number;
   end: number;
   #body: string;
-  #paragraphs: string[] | undefined;
 
   constructor(body: string, fields: PassageFields) {
     this.anchor = fields.anchor;
@@ -76,7 +75,7 @@ class TaggedPassage implements Passage {
   }
 
   #paragraphsOf(): string[] {
-    return (this.#paragraphs ??= toParagraphs(this.#body.slice(this.start, this.end)));
+    return toParagraphs(this.#body.slice(this.start, this.end));
   }
 
   get text(): string {

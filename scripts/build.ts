@@ -15,6 +15,8 @@ import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
+import { BUILD_HEAP_FLAG, heapSizeGiven } from './lib/build-heap.ts';
 import { indexSite } from './lib/search-index.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -163,6 +165,13 @@ async function main(): Promise<void> {
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+// Runs again with the build's heap size when none was given (see lib/build-heap.ts): a flag
+// Node reads only at start-up.
+if (!heapSizeGiven()) {
+  const again = spawnSync(process.execPath, [BUILD_HEAP_FLAG, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(again.status ?? 1);
 }
 
 try {

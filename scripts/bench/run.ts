@@ -21,6 +21,7 @@
  *   --seed N          corpus seed; --keep keeps the temp folders; --json FILE
  */
 import { spawn } from 'node:child_process';
+import { BUILD_HEAP_FLAG, heapSizeGiven } from '../lib/build-heap.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -110,7 +111,9 @@ interface CorpusRun {
 
 /** Runs one phase in a child, under /usr/bin/time -v when available. */
 function runPhase(phase: string, contentDir: string, outDir: string): Promise<PhaseResult> {
-  const nodeArgs = [path.join(repoRoot, 'scripts', 'bench', 'phase.ts'), phase, contentDir, outDir];
+  // The astro phase runs with the heap scripts/build.ts gives the build, unless --env NODE_OPTIONS sets one.
+  const heap = phase === 'astro' && !heapSizeGiven([], extraEnv['NODE_OPTIONS'] ?? process.env['NODE_OPTIONS'] ?? '') ? [BUILD_HEAP_FLAG] : [];
+  const nodeArgs = [...heap, path.join(repoRoot, 'scripts', 'bench', 'phase.ts'), phase, contentDir, outDir];
   const [command, args] = haveTime ? [TIME_BIN, ['-v', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
   const started = performance.now();
   return new Promise((resolve) => {

@@ -13,6 +13,7 @@ import { placeVersions, type VersionStep } from '../../core/analysis/versions.ts
 import { CONTENT_BUDGET_BYTES, htmlBytes, paginateByBytes } from '../../core/graph/paging.ts';
 import { hrefs } from '../../lib/knowledge-base.ts';
 import { RecentCache } from '../../core/util/recent-cache.ts';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 const bytes = (markup: string) => Buffer.byteLength(markup, 'utf8');
 
@@ -111,20 +112,47 @@ function versionItems(steps: readonly VersionStep[]): VersionItem[] {
 }
 
 /**
- * The last few places' plans: a place's pages render one after another, and
- * the paths ask once per place before any page. Keeping every place's plan
- * held every word diff of the build (the policies' text again, as HTML).
+ * Each place's plan is made once: the paths ask for every place before any
+ * page renders, then a place's pages render one after another. Between the
+ * two, a plan is kept packed (JSON, deflated: diff HTML packs ~10×) rather
+ * than whole — whole, every word diff of the build stayed in memory (~1 GB at
+ * 100k documents); dropped, every diff was computed twice (a tenth of a 10k
+ * build). The last few places are kept unpacked for their pages.
  */
-const made = new WeakMap<KnowledgeBase, RecentCache<string, VersionPages>>();
+interface PlanStore {
+  packed: Map<string, Buffer>;
+  recent: RecentCache<string, VersionPages>;
+}
+const stores = new WeakMap<KnowledgeBase, PlanStore>();
 
-/** The comparisons of a place's policies and the pages they fill (paths and pages share it while it is recent). */
+/** The comparisons of a place's policies and the pages they fill. */
 export function versionPages(kb: KnowledgeBase, place: string): VersionPages {
-  let recent = made.get(kb);
-  if (!recent) made.set(kb, (recent = new RecentCache(8)));
-  return recent.get(place, () => {
+  let store = stores.get(kb);
+  if (!store) stores.set(kb, (store = { packed: new Map(), recent: new RecentCache(8) }));
+  const { packed } = store;
+  return store.recent.get(place, () => {
+    const kept = packed.get(place);
+    if (kept) return unpack(kept);
     const whole = paginate(kb, place, placeVersions(kb, place));
-    return whole.pages.length > 1 ? paginate(kb, place, placeVersions(kb, place, { maxFoldBytes: MAX_FOLD_BYTES })) : whole;
+    const plan = whole.pages.length > 1 ? paginate(kb, place, placeVersions(kb, place, { maxFoldBytes: MAX_FOLD_BYTES })) : whole;
+    packed.set(place, pack(plan));
+    return plan;
   });
+}
+
+/** A plan with each diff block once (the page items point at them in order), deflated. */
+function pack(plan: VersionPages): Buffer {
+  const steps = plan.steps.map((step) => ({ ...step, diff: { ...step.diff, html: '' } }));
+  const pages = plan.pages.map((page) => page.map((item) => (item.kind === 'block' ? { ...item, html: '' } : item)));
+  return deflateRawSync(JSON.stringify({ steps, pages }), { level: 1 });
+}
+
+function unpack(packed: Buffer): VersionPages {
+  const plan = JSON.parse(inflateRawSync(packed).toString('utf8')) as VersionPages;
+  const next = plan.steps.map(() => 0);
+  for (const page of plan.pages) for (const item of page) if (item.kind === 'block') item.html = plan.steps[item.step]!.diff.blocks[next[item.step]!++]!;
+  for (const step of plan.steps) step.diff.html = step.diff.blocks.join('\n');
+  return plan;
 }
 
 function paginate(kb: KnowledgeBase, place: string, steps: VersionStep[]): VersionPages {

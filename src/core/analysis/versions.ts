@@ -107,10 +107,12 @@ export function placeVersions(source: VersionsSource, placeId: string, options: 
   const own = policiesOf(source, placeId);
   const order = source.guidelines.map((g) => g.code);
   const steps: VersionStep[] = [];
+  // Each text once: the middle policies are the newer side of one pair and the older of the next.
+  const texts = own.map((p) => toPlainText(p.doc.body));
   for (let i = 1; i < own.length; i++) {
     const before = own[i - 1]!;
     const after = own[i]!;
-    const [beforeText, afterText] = [toPlainText(before.doc.body), toPlainText(after.doc.body)];
+    const [beforeText, afterText] = [texts[i - 1]!, texts[i]!];
     const shared = sharedWording(beforeText, afterText);
     const rewritten = shared < REWRITE_BELOW;
     steps.push({

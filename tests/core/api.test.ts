@@ -10,6 +10,7 @@ import {
   contactsApi,
   faqsApi,
   guidelinesApi,
+  guidelinePassagesApi,
   passagesApi,
   placesApi,
   policiesApi,
@@ -18,7 +19,7 @@ import {
 import { dataCatalog, DCAT_US_SCHEMA, newestContentDate } from '../../src/core/publish/dcat.ts';
 import { atomFeed, atomTimestamp, feedEntries } from '../../src/core/publish/feed.ts';
 import { fillRoute, listSitePages, routeSegments, type PageModule } from '../../src/core/publish/routes.ts';
-import { sitemapEntries, sitemapXml } from '../../src/core/publish/sitemap.ts';
+import { SITEMAP_MAX_URLS, sitemapEntries, sitemapIndexXml, sitemapPartPath, sitemapParts, sitemapXml } from '../../src/core/publish/sitemap.ts';
 import { fixtureFiles, graphOf, testAbsoluteUrl } from './publish-fixture.ts';
 
 const kb = graphOf();
@@ -54,9 +55,21 @@ describe('JSON API', () => {
     expect(policies[0]).toMatchObject({ date: null, source_urls: [], passage_count: 0, guideline_counts: {} });
   });
 
-  test('passages.json holds every passage once, with a link to its anchor on the policy page', () => {
-    const { count, passages } = passagesApi(kb, url);
-    expect(count).toBe(policiesApi(kb, url).policies.reduce((n, p) => n + p.passage_count, 0));
+  test('passages.json indexes one file per guideline; together the files hold every passage once, linked to its anchor', () => {
+    const index = passagesApi(kb, url);
+    expect(index.count).toBe(policiesApi(kb, url).policies.reduce((n, p) => n + p.passage_count, 0));
+    expect(index.files.map((f) => f.guideline)).toEqual(kb.guidelines.map((g) => g.code));
+    expect(index.files.find((f) => f.guideline === 'metadata')).toEqual({
+      guideline: 'metadata', name: kb.guideline('metadata')!.name, count: 1, url: 'https://kb.example.org/kb/api/passages/metadata.json',
+    });
+    const files = index.files.map((f) => guidelinePassagesApi(kb, f.guideline, url));
+    files.forEach((file, i) => {
+      expect(file.count).toBe(index.files[i]!.count);
+      expect(file.passages.every((p) => p.guideline === file.guideline)).toBe(true);
+    });
+    const passages = files.flatMap((f) => f.passages);
+    expect(passages).toHaveLength(index.count);
+    expect(new Set(passages.map((p) => p.url)).size).toBe(index.count);
     expect(passages.map((p) => p.anchor)).toEqual(expect.arrayContaining(['g-open-formats-1', 'g-open-formats-2', 'g-metadata-1']));
     const nested = passages.find((p) => p.anchor === 'g-metadata-1')!;
     expect(nested).toEqual({
@@ -68,6 +81,7 @@ describe('JSON API', () => {
       url: 'https://kb.example.org/kb/policies/alpha-mo-2016-03-15/#g-metadata-1',
       text: 'describe every dataset with metadata',
     });
+    expect(() => guidelinePassagesApi(kb, 'no-such-code', url)).toThrow(/no guideline "no-such-code"/);
   });
 
   test('faqs.json: absent facts are null, offices come from the enforcement block, sources keep their numbers', () => {
@@ -120,6 +134,7 @@ describe('JSON API', () => {
       place_count: 1,
       passage_count: 2,
       url: 'https://kb.example.org/kb/guidelines/open-formats/',
+      passages_url: 'https://kb.example.org/kb/api/passages/open-formats.json',
     });
     expect(guidelines.every((g) => g.category_name.length > 0 && g.category_name !== g.category)).toBe(true);
   });
@@ -191,6 +206,19 @@ describe('sitemap', () => {
     const xml = sitemapXml(entries, url);
     expect(xml).toContain('<url><loc>https://kb.example.org/kb/faqs/alpha-mo/records/</loc><lastmod>2026-04-10</lastmod></url>');
     expect(xml.match(/<url>/g)).toHaveLength(4);
+  });
+
+  test('past the 50,000-URL limit it is an index of parts, each entry in exactly one part, in order', () => {
+    const entries = Array.from({ length: 7 }, (_, i) => ({ path: `/p/${i}/` }));
+    expect(sitemapParts(entries)).toEqual([entries]);
+    expect(sitemapParts([])).toEqual([[]]);
+    const parts = sitemapParts(entries, 3);
+    expect(parts.map((p) => p.length)).toEqual([3, 3, 1]);
+    expect(parts.flat()).toEqual(entries);
+    const index = sitemapIndexXml(parts.length, url);
+    expect(index).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<sitemapindex xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+    expect([...index.matchAll(/<sitemap><loc>([^<]+)<\/loc><\/sitemap>/g)].map((m) => m[1])).toEqual([1, 2, 3].map((n) => `https://kb.example.org/kb${sitemapPartPath(n)}`));
+    expect(SITEMAP_MAX_URLS).toBe(50_000);
   });
 });
 

@@ -405,7 +405,17 @@ function describeCrawl(label: string, setup: () => Promise<{ outDir: string; bas
       expect((await read('places.json')).count).toBe(kb.places.length);
       expect((await read('contacts.json')).count).toBe(kb.contacts.length);
       expect((await read('guidelines.json')).count).toBe(kb.guidelines.length);
-      expect((await read('passages.json')).count).toBe(kb.policies.reduce((n, p) => n + p.passages.length, 0));
+      const passages = await read('passages.json');
+      expect(passages.count).toBe(kb.policies.reduce((n, p) => n + p.passages.length, 0));
+      // One file per guideline, each at the address the index gives, together every passage.
+      let inFiles = 0;
+      for (const entry of passages.files) {
+        const file = await read(`passages/${entry.guideline}.json`);
+        expect(entry.url).toMatch(new RegExp(`/api/passages/${entry.guideline}\\.json$`));
+        expect(file.count, entry.guideline).toBe(entry.count);
+        inFiles += file.passages.length;
+      }
+      expect(inFiles).toBe(passages.count);
       const catalog = JSON.parse(await readFile(path.join(outDir, 'data.json'), 'utf8'));
       expect(catalog.conformsTo).toBe('https://project-open-data.cio.gov/v1.1/schema');
       for (const dataset of catalog.dataset) {

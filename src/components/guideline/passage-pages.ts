@@ -10,6 +10,7 @@ import type { KnowledgeBase } from '../../core/index.ts';
 import type { Passage } from '../../core/passages/extract.ts';
 import { CONTENT_BUDGET_BYTES, htmlBytes, paginateByBytes, type ByteBudget } from '../../core/graph/paging.ts';
 import { hrefs } from '../../lib/knowledge-base.ts';
+import { passageFileName } from '../../core/publish/api.ts';
 import { adoptedText } from '../policy/policy-facts.ts';
 
 const bytes = (markup: string) => Buffer.byteLength(markup, 'utf8');
@@ -64,7 +65,7 @@ export function perGuideline(make: (kb: KnowledgeBase, code: string) => Passage[
 
 /** Bytes of our own description of a guideline (page 1 of the guideline shows it with its numbers). */
 const GUIDELINE_INTRO = bytes(
-  '<p class="lede"></p><p class="meta">Category:  · used in 99999 policies of 9999 places (of 9999 with policies) · 999999 tagged passages · <a href="">compare places side by side</a></p><div class="guideline-body"></div><h2 id="passages">Passages in policies</h2>',
+  '<p class="lede"></p><p class="meta">Category:  · used in 99999 policies of 9999 places (of 9999 with policies) · 999999 tagged passages · <a href="">compare places side by side</a> · <a href="" type="application/json">every passage as JSON</a></p><div class="guideline-body"></div><h2 id="passages">Passages in policies</h2><div data-pagefind-ignore="all"></div>',
 );
 
 /**
@@ -81,6 +82,7 @@ export const guidelinePassagePages = perGuideline((kb, code) => {
     3 * htmlBytes(guideline.doc.data.summary) +
     bytes(kb.render('guideline', code).html) +
     htmlBytes(kb.categories.find((c) => c.id === guideline.category)?.name ?? '') +
-    htmlBytes(hrefs.compareGuideline(code));
+    htmlBytes(hrefs.compareGuideline(code)) +
+    htmlBytes(hrefs.api(passageFileName(code)));
   return paginateByBytes(guideline.passages, { ...passageWeights(kb), budget, firstBudget: budget - intro });
 });

@@ -86,10 +86,37 @@ export interface PassageItem {
   text: string;
 }
 
-/** Every tagged passage, policy by policy in graph order, each policy's passages in their extracted order. */
-export function passagesApi(kb: KnowledgeBase, absoluteUrl: AbsoluteUrl): { count: number; passages: PassageItem[] } {
-  const passages = kb.policies.flatMap((policy) =>
-    policy.passages.map((p) => ({
+/**
+ * The passages come in one file per guideline (/api/passages/<code>.json):
+ * one file of every passage's text passed half a gigabyte at 100,000
+ * documents, a download no analyst wants and a string no build should hold.
+ * passages.json is their index: each guideline's file, with its count.
+ */
+export interface PassageFileEntry {
+  guideline: string;
+  name: string;
+  count: number;
+  url: string;
+}
+
+/** /api/passages.json: the total and each guideline's passage file, in guideline order. */
+export function passagesApi(kb: KnowledgeBase, absoluteUrl: AbsoluteUrl): { count: number; files: PassageFileEntry[] } {
+  const files = kb.guidelines.map((g) => ({ guideline: g.code, name: g.name, count: g.passages.length, url: absoluteUrl(paths.api(passageFileName(g.code))) }));
+  return { count: files.reduce((n, f) => n + f.count, 0), files };
+}
+
+/** A guideline's passage file, under /api/. */
+export function passageFileName(code: string): string {
+  return `passages/${code}.json`;
+}
+
+/** /api/passages/<code>.json: every passage of one guideline, policy by policy in graph order, each policy's in extracted order. */
+export function guidelinePassagesApi(kb: KnowledgeBase, code: string, absoluteUrl: AbsoluteUrl): { guideline: string; count: number; passages: PassageItem[] } {
+  const guideline = kb.guideline(code);
+  if (!guideline) throw new Error(`no guideline "${code}"`);
+  const passages = guideline.passages.map((p) => {
+    const policy = kb.policy(p.policy)!;
+    return {
       policy: policy.id,
       place: policy.place,
       guideline: p.guideline,
@@ -97,9 +124,9 @@ export function passagesApi(kb: KnowledgeBase, absoluteUrl: AbsoluteUrl): { coun
       ordinal: p.ordinal,
       url: absoluteUrl(paths.passage(policy.id, p.anchor)),
       text: p.text,
-    })),
-  );
-  return { count: passages.length, passages };
+    };
+  });
+  return { guideline: code, count: passages.length, passages };
 }
 
 export interface FaqItem {
@@ -246,6 +273,8 @@ export interface GuidelineItem {
   policy_count: number;
   place_count: number;
   passage_count: number;
+  /** This guideline's passage file. */
+  passages_url: string;
 }
 
 export function guidelineItem(guideline: GuidelineNode, absoluteUrl: AbsoluteUrl): GuidelineItem {
@@ -260,6 +289,7 @@ export function guidelineItem(guideline: GuidelineNode, absoluteUrl: AbsoluteUrl
     policy_count: guideline.policies.length,
     place_count: guideline.places.length,
     passage_count: guideline.passages.length,
+    passages_url: absoluteUrl(paths.api(passageFileName(guideline.code))),
   };
 }
 

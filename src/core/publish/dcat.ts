@@ -31,7 +31,7 @@ export const DOWNLOADS: Record<string, DownloadInfo> = {
   },
   'passages.json': {
     title: 'Policy passages tagged by guideline',
-    description: 'The full text of every policy passage tagged with a Sunlight Open Data Policy Guideline, with its policy, guideline and anchor.',
+    description: 'The index of the passage files, one per Sunlight Open Data Policy Guideline (api/passages/<code>.json): each holds the full text of every policy passage tagged with that guideline, with its policy, place and anchor.',
     keyword: ['open data policy', 'Sunlight guidelines', 'policy text'],
   },
   'faqs.json': {

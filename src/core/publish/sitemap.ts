@@ -49,3 +49,28 @@ export function sitemapXml(entries: readonly SitemapEntry[], absoluteUrl: Absolu
     '',
   ].join('\n');
 }
+
+/** The sitemaps.org limit on URLs in one sitemap file (the 100k site has ~270,000 pages). */
+export const SITEMAP_MAX_URLS = 50_000;
+
+/**
+ * The entries as the files that list them: one part while they fit in one
+ * sitemap, else consecutive parts of at most `max`, each its own file under a
+ * sitemap index.
+ */
+export function sitemapParts(entries: readonly SitemapEntry[], max = SITEMAP_MAX_URLS): SitemapEntry[][] {
+  const parts: SitemapEntry[][] = [];
+  for (let i = 0; i < entries.length; i += max) parts.push(entries.slice(i, i + max));
+  return parts.length ? parts : [[]];
+}
+
+/** Site path of the n-th (1-based) part of a sitemap too large for one file. */
+export function sitemapPartPath(n: number): string {
+  return `/sitemaps/${n}.xml`;
+}
+
+/** The sitemaps.org index of the parts, at /sitemap.xml when the site needs more than one file. */
+export function sitemapIndexXml(parts: number, absoluteUrl: AbsoluteUrl): string {
+  const sitemaps = Array.from({ length: parts }, (_, i) => `  <sitemap><loc>${escapeXml(absoluteUrl(sitemapPartPath(i + 1)))}</loc></sitemap>`);
+  return ['<?xml version="1.0" encoding="UTF-8"?>', '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...sitemaps, '</sitemapindex>', ''].join('\n');
+}

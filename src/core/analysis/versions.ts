@@ -5,6 +5,7 @@
  * (or any object of the same shape) in, plain data out.
  */
 import { toPlainText } from '../passages/plain-text.ts';
+import { groupBy } from '../util/group-by.ts';
 import { sharedWording } from './shared-wording.ts';
 import { countWords, wordDiff, type WordDiff, type WordDiffOptions } from './word-diff.ts';
 
@@ -83,15 +84,7 @@ const byPlace = new WeakMap<VersionsSource['policies'], Map<string, VersionsSour
 
 function policiesOf(source: VersionsSource, placeId: string): VersionsSource['policies'][number][] {
   let groups = byPlace.get(source.policies);
-  if (!groups) {
-    groups = new Map();
-    for (const p of source.policies) {
-      const group = groups.get(p.place);
-      if (group) group.push(p);
-      else groups.set(p.place, [p]);
-    }
-    byPlace.set(source.policies, groups);
-  }
+  if (!groups) byPlace.set(source.policies, (groups = groupBy(source.policies, (p) => p.place)));
   return groups.get(placeId) ?? [];
 }
 

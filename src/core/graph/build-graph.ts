@@ -6,6 +6,7 @@
 import { monthsBetween, REVIEW_MONTHS } from '../rules/consistency.ts';
 import type { RuleContext } from '../rules/context.ts';
 import { renderBody, type RenderedBody } from '../render/render-body.ts';
+import { groupBy } from '../util/group-by.ts';
 import { RecentCache } from '../util/recent-cache.ts';
 import { FACET_KEYS, GUIDELINE_CATEGORIES, US_STATES, type UsStateCode } from '../schema/index.ts';
 import type {
@@ -22,18 +23,6 @@ export function addMonths(date: string, months: number): string {
   const month = (total % 12) + 1;
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
-/** Items grouped by a key, each group in the items' order. */
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 /** Like groupBy, for items that belong to several keys (each key once per item). */

@@ -6,6 +6,7 @@
  * data out, so the compare pages, the download endpoints and the tests agree.
  */
 import { slug } from 'github-slugger';
+import { groupBy } from '../util/group-by.ts';
 import type { Passage } from '../passages/extract.ts';
 import { US_STATES, type UsStateCode } from '../schema/index.ts';
 import type { Matrix } from './types.ts';
@@ -82,12 +83,7 @@ export function compareMatrix(source: CompareSource, filter?: CompareFilter): Co
   const counts: number[][] = [];
   const policies: number[] = [];
   // Grouped once: filtering the kept policies for every place was quadratic (10,000 places × 40,000 policies at 100k).
-  const byPlace = new Map<string, typeof kept>();
-  for (const p of kept) {
-    const group = byPlace.get(p.place);
-    if (group) group.push(p);
-    else byPlace.set(p.place, [p]);
-  }
+  const byPlace = groupBy(kept, (p) => p.place);
   for (const place of source.places) {
     const own = byPlace.get(place.id);
     if (!own) continue;

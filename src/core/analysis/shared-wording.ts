@@ -4,8 +4,8 @@
  * An amendment keeps most phrases even where it changes a word in every
  * sentence (each change breaks only the three phrases around it) or adds
  * whole sections (the shorter text is still inside the longer); a policy
- * rewritten from scratch shares almost none (the Sunlight sample's two
- * rewrites: under 2 %).
+ * rewritten from scratch shares little (the Sunlight sample's two
+ * rewrites: 13 % and 14 %, mostly stock phrases such as "the city of").
  */
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 

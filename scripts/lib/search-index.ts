@@ -42,6 +42,8 @@ export interface SearchIndexOptions {
   maxFragments?: number;
   /** One bundle up to this many indexed pages; env KB_SEARCH_SINGLE_BUNDLE_MAX overrides the default (tests force state bundles). */
   singleBundleMaxPages?: number;
+  /** Paths per glob (GLOB_MAX_PATHS); env KB_SEARCH_GLOB_MAX overrides it (tests index a bundle through several globs). */
+  globMaxPaths?: number;
   /** Runs after each bundle is written, before its indexer process is stopped (the bench reads its memory then). */
   afterBundle?: () => Promise<void>;
 }
@@ -88,9 +90,24 @@ async function readIndexed(siteDir: string, file: string): Promise<IndexedPage |
 /** Output paths are slugs; anything else is handed to Pagefind as a file rather than in a glob. */
 const GLOB_SAFE = /^[\w./-]+$/;
 
+/**
+ * Paths per glob. Pagefind refuses a glob of 8,000 alternatives ("did not parse as a valid glob"; 6,000
+ * pass): the 100k site bundle has 10,000 places. Each glob walks the site once (~6 s at 100k), so the
+ * groups are as large as is safe.
+ */
+export const GLOB_MAX_PATHS = 4_000;
+
+/** Brace globs of the paths, at most `max` alternatives each, in order. */
+export function pathGlobs(files: readonly string[], max = GLOB_MAX_PATHS): string[] {
+  const globs: string[] = [];
+  for (let i = 0; i < files.length; i += max) globs.push(`{${files.slice(i, i + max).join(',')}}`);
+  return globs;
+}
+
 export async function indexSite(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   const maxFragments = options.maxFragments ?? positiveIntFromEnv('KB_SEARCH_MAX_FRAGMENTS') ?? MAX_FRAGMENT_FILES;
   const singleMax = options.singleBundleMaxPages ?? positiveIntFromEnv('KB_SEARCH_SINGLE_BUNDLE_MAX') ?? SINGLE_BUNDLE_MAX_PAGES;
+  const globMax = options.globMaxPaths ?? positiveIntFromEnv('KB_SEARCH_GLOB_MAX') ?? GLOB_MAX_PATHS;
   const pagefind = await import('pagefind');
 
   const indexed: IndexedPage[] = [];
@@ -109,10 +126,9 @@ export async function indexSite(siteDir: string, options: SearchIndexOptions = {
         const added = await index.addDirectory({ path: siteDir });
         if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
       } else {
-        // The bundle's pages as one glob of their paths: Pagefind reads them itself, none passes through Node.
-        const globbed = bundle.files.filter((file) => GLOB_SAFE.test(file));
-        if (globbed.length > 0) {
-          const added = await index.addDirectory({ path: siteDir, glob: `{${globbed.join(',')}}` });
+        // The bundle's pages as globs of their paths: Pagefind reads them itself, none passes through Node.
+        for (const glob of pathGlobs(bundle.files.filter((file) => GLOB_SAFE.test(file)), globMax)) {
+          const added = await index.addDirectory({ path: siteDir, glob });
           if (added.errors.length > 0) throw new Error(`Pagefind indexing failed for ${bundle.folder}: ${added.errors.join('; ')}`);
         }
         for (const file of bundle.files.filter((f) => !GLOB_SAFE.test(f))) {

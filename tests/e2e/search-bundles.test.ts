@@ -1,6 +1,7 @@
 /**
  * Search on a site indexed in state bundles, as a large site is (past
- * SINGLE_BUNDLE_MAX_PAGES; forced here on content/ with KB_SEARCH_SINGLE_BUNDLE_MAX=1):
+ * SINGLE_BUNDLE_MAX_PAGES; forced here on content/ with KB_SEARCH_SINGLE_BUNDLE_MAX=1, and each bundle read
+ * through globs of two paths, as the 100k bundles are through several of GLOB_MAX_PATHS):
  * the search page opens on the site bundle (places, states, guidelines) and
  * says how to reach documents; choosing a state in "Search in" and pressing
  * "Search there" reloads with ?state= and finds that state's resident guides;
@@ -29,7 +30,7 @@ describe('search in state bundles', () => {
 
   beforeAll(async () => {
     outDir = path.join(repoRoot, '.build-tmp', 'e2e-search-bundles');
-    const build = await buildSite(path.join(repoRoot, 'content'), { outDir, env: { KB_SEARCH_SINGLE_BUNDLE_MAX: '1' } });
+    const build = await buildSite(path.join(repoRoot, 'content'), { outDir, env: { KB_SEARCH_SINGLE_BUNDLE_MAX: '1', KB_SEARCH_GLOB_MAX: '2' } });
     if (!build.ok) throw new Error(`build failed:\n${build.output}`);
     states = (JSON.parse(await readFile(path.join(outDir, 'pagefind', 'bundles.json'), 'utf8')) as { states: string[] }).states;
     const faqs = (JSON.parse(await readFile(path.join(outDir, 'api', 'faqs.json'), 'utf8')) as { faqs: { url: string }[] }).faqs;

@@ -23,7 +23,10 @@ export function createHrefs(base = '/') {
     state: (code: string) => at(`/states/${code.toLowerCase()}/`),
     policies: () => at('/policies/'),
     policy: (id: string) => at(`/policies/${id}/`),
-    passage: (policy: string, anchor: string) => at(`/policies/${policy}/#${anchor}`),
+    /** Part n of a long policy's text (part 1 is the policy's own page; src/core/render/policy-parts.ts). */
+    policyPart: (id: string, part: number) => at(part <= 1 ? `/policies/${id}/` : `/policies/${id}/part-${part}/`),
+    /** A passage on the page of its policy's text that holds it (KnowledgeBase.partOf). */
+    passage: (policy: string, anchor: string, part = 1) => at(`${part <= 1 ? `/policies/${policy}/` : `/policies/${policy}/part-${part}/`}#${anchor}`),
     versions: (place: string) => at(`/places/${place}/versions/`),
     faqs: () => at('/faqs/'),
     faq: (id: string) => at(`/faqs/${id}/`),

@@ -10,12 +10,13 @@
  * Sunlight Hub sample imported with the project's importer.
  */
 import { spawnSync } from 'node:child_process';
-import { access, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAnalysisFixture } from '../core/analysis/fixture.ts';
+import { toContentFile } from '../../src/core/write/serialize.ts';
 import { formatViolations, runAxe } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { buildSite, type SiteBuild } from '../support/build-site.ts';
@@ -26,6 +27,31 @@ import { startStaticServer, type StaticServer } from '../support/static-server.t
 const SAMPLE = path.resolve(repoRoot, '../shared/sunlight-sample');
 const samplePresent = await access(path.join(SAMPLE, '_policies')).then(() => true, () => false);
 if (!samplePresent) console.warn(`analyst e2e: the Sunlight Hub sample is not at ${SAMPLE}; using the written fixture alone`);
+
+/**
+ * A policy too long for one page (its text comes in parts), written here: twelve
+ * sections of eight paragraphs, a metadata passage in each section and one
+ * open-formats passage that crosses the paragraphs of section 11 (past the first part).
+ */
+const LONG = { place: 'longmont-ne', id: 'longmont-ne-2021-04-05' };
+const longParagraph = (s: number, p: number) =>
+  `Section ${s}, paragraph ${p}: each department shall keep an inventory of the records it holds and say, for each, who maintains it and when it was last updated.`;
+const LONG_BODY = Array.from({ length: 12 }, (_, i) => {
+  const s = i + 1;
+  const paragraphs = Array.from({ length: 8 }, (_, p) => longParagraph(s, p + 1));
+  paragraphs[0] = `<span class="g-metadata">${paragraphs[0]}</span>`;
+  if (s === 11) paragraphs[2] = `<span class="g-open-formats">${paragraphs[2]}\n\n${paragraphs[3]}</span>`, paragraphs.splice(3, 1);
+  return `## Section ${s}\n\n${paragraphs.join('\n\n')}`;
+}).join('\n\n');
+
+async function writeLongPolicy(dir: string): Promise<void> {
+  await mkdir(path.join(dir, 'places'), { recursive: true });
+  await writeFile(path.join(dir, 'places', `${LONG.place}.md`), toContentFile({ name: 'Longmont', kind: 'city', state: 'NE' }));
+  await writeFile(
+    path.join(dir, 'policies', `${LONG.id}.md`),
+    toContentFile({ title: 'Longmont Records Ordinance', place: LONG.place, year: 2021, date: '2021-04-05', legal_custom: 'Ordinance', sunlight: false, policy_url: 'https://records.example.org/longmont-ne/2021-04-05.pdf' }, LONG_BODY),
+  );
+}
 
 /** The version page with a word diff: the fixture's amendments (the sample's two version pairs are rewrites). */
 const VERSIONS = 'places/testville-mo/versions/';
@@ -38,6 +64,7 @@ const PAGES = [
   ['analyst-pick-start', 'compare/pick/'],
   ['analyst-model-language', 'model-language/open-formats/'],
   ['analyst-adoption', 'map/adoption/'],
+  ['analyst-policy-part', `policies/${LONG.id}/part-2/`],
   // With the sample, the map and the metadata picker pass one page (40 KB) and go on by state or page; Tempe's
   // versions are a rewrite, shown as one page that says so.
   ...(samplePresent
@@ -64,6 +91,7 @@ describe('analysis pages in a browser', () => {
       if (run.status !== 0) throw new Error(`import:sunlight failed:\n${run.stdout}\n${run.stderr}`);
     }
     await writeAnalysisFixture({}, contentDir);
+    await writeLongPolicy(contentDir);
     site = await buildSite(contentDir);
     if (!site.ok) throw new Error(`build failed (exit ${site.exitCode}):\n${site.output}`);
     server = await startStaticServer(site.outDir, '/');
@@ -101,6 +129,46 @@ describe('analysis pages in a browser', () => {
       const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
       expect(widths.scroll, `${urlPath} scrolls sideways at ${width}px`).toBeLessThanOrEqual(widths.client);
     }
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('a long policy: the next-part link and the parts list lead through the text, without JavaScript', async () => {
+    const page = await openPage(`policies/${LONG.id}/`, { javaScriptEnabled: false });
+    const parts = await page.locator('.policy-parts li').count();
+    expect(parts).toBeGreaterThan(1);
+    expect(await page.locator('.policy-parts [aria-current="page"]').textContent()).toBe('Part 1');
+    const sections: string[] = [];
+    for (let n = 1; n <= parts; n++) {
+      expect(await page.locator('#policy-text').textContent()).toBe(`Text of the policy, part ${n} of ${parts}`);
+      sections.push(...(await page.locator('.policy-body h2').allTextContents()));
+      if (n === parts) break;
+      await Promise.all([page.waitForURL((u) => u.pathname === `/policies/${LONG.id}/part-${n + 1}/`), page.getByRole('link', { name: `Part ${n + 1} →` }).click()]);
+    }
+    expect(await page.getByRole('link', { name: /→$/ }).count()).toBe(0);
+    // Every section once, in order, across the parts.
+    expect(sections).toEqual(Array.from({ length: 12 }, (_, i) => `Section ${i + 1}`));
+    // The parts list goes back to the first part.
+    await Promise.all([page.waitForURL((u) => u.pathname === `/policies/${LONG.id}/`), page.locator('.policy-parts').getByRole('link', { name: 'Part 1' }).click()]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('a long policy: "Read in context" on the guideline page opens the part that holds the passage, lit as the target', async () => {
+    const page = await openPage('guidelines/open-formats/');
+    const link = page.locator(`a[href^="/policies/${LONG.id}/"]`, { hasText: 'Read in context' });
+    // Many places quote open-formats: follow the guideline's pages until Longmont's passage.
+    for (let n = 2; (await link.count()) === 0; n++) await page.goto(new URL(`guidelines/open-formats/page/${n}/`, server.url).href);
+    const href = (await link.getAttribute('href'))!;
+    expect(href).toMatch(new RegExp(`^/policies/${LONG.id}/part-\\d+/#g-open-formats-1$`));
+    await Promise.all([page.waitForURL((u) => u.hash === '#g-open-formats-1'), link.click()]);
+    const target = page.locator('#g-open-formats-1');
+    await expect.poll(() => target.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+    // The passage crosses two paragraphs: both are lit.
+    const lit = await page.locator('[data-passage="g-open-formats-1"]').evaluateAll((els) => els.map((el) => getComputedStyle(el).backgroundColor));
+    expect(lit).toHaveLength(2);
+    expect(new Set(lit).size).toBe(1);
+    expect(lit[0]).not.toBe('rgba(0, 0, 0, 0)');
     expect(pageErrors).toEqual([]);
     await context.close();
   });

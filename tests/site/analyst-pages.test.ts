@@ -191,6 +191,80 @@ afterAll(async () => {
   if (contentDir) await rm(contentDir, { recursive: true, force: true });
 });
 
+describe('a policy too long for one page comes in parts', () => {
+  const id = 'riverton-ks-2017';
+  const partPaths = async () => {
+    const links = elements(await page(`policies/${id}`), (el) => el.tagName === 'a' && /^\/policies\/riverton-ks-2017\/part-\d+\/$/.test(attr(el, 'href') ?? ''));
+    const count = Math.max(...links.map((a) => Number(/part-(\d+)/.exec(attr(a, 'href')!)![1])));
+    return [`policies/${id}`, ...Array.from({ length: count - 1 }, (_, i) => `policies/${id}/part-${i + 2}`)];
+  };
+
+  test('every part is at most 40 KB with its CSS, and there is no part after the last', async () => {
+    const paths = await partPaths();
+    expect(paths.length).toBeGreaterThan(2);
+    const css = new Map<string, number>();
+    for (const route of paths) {
+      const text = await html(route);
+      let bytes = Buffer.byteLength(text);
+      for (const [, href] of text.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) {
+        if (!css.has(href!)) css.set(href!, (await stat(path.join(site.outDir, href!))).size);
+        bytes += css.get(href!)!;
+      }
+      expect(bytes, route).toBeLessThanOrEqual(40 * 1024);
+    }
+    await expect(stat(path.join(site.outDir, `policies/${id}/part-${paths.length + 1}`))).rejects.toThrow();
+  });
+
+  test('the parts hold every passage once, in order, each anchor on one part; each legend links the passages on its own page', async () => {
+    const anchors: string[] = [];
+    for (const route of await partPaths()) {
+      const tree = await page(route);
+      const ids = elements(tree, (el) => el.tagName === 'span' && typeof attr(el, 'id') === 'string').map((el) => attr(el, 'id')!);
+      anchors.push(...ids);
+      const legendLinks = elements(tree, byClass('legend__passage')).map((a) => attr(a, 'href')!);
+      expect(legendLinks.length, route).toBeGreaterThan(0);
+      expect(legendLinks.sort(), route).toEqual(ids.map((anchor) => `#${anchor}`).sort());
+    }
+    const goals = Array.from({ length: MANY }, (_, i) => `g-goals-and-values-${i + 1}`);
+    expect(anchors).toEqual(['g-metadata-1', ...goals]);
+  });
+
+  test('each part names the others with links, marks itself, and links back to the facts', async () => {
+    const paths = await partPaths();
+    for (const [i, route] of paths.entries()) {
+      const tree = await page(route);
+      const nav = elements(tree, byClass('policy-parts'))[0]!;
+      const items = elements(nav, byTag('li'));
+      expect(items).toHaveLength(paths.length);
+      expect(elements(items[i]!, (el) => attr(el, 'ariaCurrent') === 'page')).toHaveLength(1);
+      expect(elements(nav, byTag('a'))).toHaveLength(paths.length - 1);
+      const rels = elements(tree, (el) => el.tagName === 'a' && !!attr(el, 'rel') && !hasClass(el, 'external')).map((a) => `${attr(a, 'rel')} ${attr(a, 'href')}`);
+      expect(rels).toEqual([...(i > 0 ? [`prev /${paths[i - 1]}/`] : []), ...(i < paths.length - 1 ? [`next /${paths[i + 1]}/`] : [])]);
+      const facts = elements(tree, byClass('facts')).length;
+      expect(facts).toBe(i === 0 ? 1 : 0);
+      if (i > 0) expect(toString(elements(tree, byTag('main'))[0]!)).toContain(`About this policy`);
+      expect(toString(elements(tree, byTag('h2')).find((h) => attr(h, 'id') === 'policy-text')!)).toBe(`Text of the policy, part ${i + 1} of ${paths.length}`);
+    }
+  });
+
+  test('a guideline page sends each passage to the part that holds it', async () => {
+    const links: string[] = [];
+    for (let n = 1; ; n++) {
+      const route = n === 1 ? 'guidelines/goals-and-values' : `guidelines/goals-and-values/page/${n}`;
+      const text = await html(route).catch(() => undefined);
+      if (!text) break;
+      links.push(...elements(fromHtml(text), (el) => el.tagName === 'a' && toString(el) === 'Read in context').map((a) => attr(a, 'href')!));
+    }
+    expect(links).toHaveLength(MANY);
+    expect(new Set(links.map((href) => href.split('#')[0])).size).toBeGreaterThan(1);
+    for (const href of links) {
+      const [where, anchor] = href.split('#') as [string, string];
+      const target = await page(where.replace(/^\/|\/$/g, ''));
+      expect(elements(target, (el) => attr(el, 'id') === anchor), href).toHaveLength(1);
+    }
+  });
+});
+
 describe('policy page', () => {
   const id = 'springfield-mo-2015-06-01';
   const counts = sourceCounts.get(id)!;

@@ -52,7 +52,7 @@ function columnBytes(kb: KnowledgeBase, group: PlacePassages): number {
     const policy = kb.policy(entry.policy)!;
     total += POLICY + htmlBytes(hrefs.policy(policy.id)) + htmlBytes(policy.title) + htmlBytes(policy.when);
     for (const passage of entry.passages) {
-      total += PASSAGE + htmlBytes(hrefs.passage(policy.id, passage.anchor));
+      total += PASSAGE + htmlBytes(hrefs.passage(policy.id, passage.anchor, kb.partOf(passage)));
       for (const paragraph of passage.text.split('\n\n')) total += PARAGRAPH + htmlBytes(paragraph);
     }
   }

@@ -33,7 +33,7 @@ export function passageWeights(kb: KnowledgeBase): Pick<ByteBudget<Passage>, 'by
   return {
     bytes: (passage) =>
       PASSAGE +
-      htmlBytes(hrefs.passage(passage.policy, passage.anchor)) +
+      htmlBytes(hrefs.passage(passage.policy, passage.anchor, kb.partOf(passage))) +
       passage.text.split('\n\n').reduce((n, paragraph) => n + PARAGRAPH + htmlBytes(paragraph), 0),
     headingBytes: (passage, before) => {
       let heading = 0;

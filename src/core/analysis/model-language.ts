@@ -21,7 +21,7 @@ export const PICKS = 3;
 export const CENTRALITY_SAMPLE = 400;
 
 export interface ModelSource {
-  guidelines: readonly { code: string; passages: readonly { policy: string; anchor: string; text: string }[] }[];
+  guidelines: readonly { code: string; passages: readonly { policy: string; anchor: string; start: number; text: string }[] }[];
   policies: readonly { id: string; place: string }[];
 }
 
@@ -29,6 +29,8 @@ export interface ModelPassage {
   policy: string;
   place: string;
   anchor: string;
+  /** Where the passage opens in its policy's body (which part of a long text holds it). */
+  start: number;
   text: string;
   words: number;
 }
@@ -134,7 +136,7 @@ function central(candidates: readonly Candidate[]): CommonPassage[] {
 }
 
 function toModel(c: Candidate): ModelPassage {
-  return { policy: c.policy, place: c.place, anchor: c.anchor, text: c.text, words: c.words };
+  return { policy: c.policy, place: c.place, anchor: c.anchor, start: c.start, text: c.text, words: c.words };
 }
 
 /** Model language of one guideline; undefined for an unknown code. */
@@ -144,7 +146,7 @@ export function modelLanguage(source: ModelSource, code: string): GuidelineModel
   const placeOf = new Map(source.policies.map((p) => [p.id, p.place]));
   const candidates: Candidate[] = guideline.passages
     .map((p, index) => ({
-      policy: p.policy, place: placeOf.get(p.policy) ?? '', anchor: p.anchor, text: p.text,
+      policy: p.policy, place: placeOf.get(p.policy) ?? '', anchor: p.anchor, start: p.start, text: p.text,
       words: wordCount(p.text), normalized: normalizeText(p.text), index,
     }))
     .filter((c) => c.words >= MIN_WORDS);

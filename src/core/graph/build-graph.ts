@@ -5,7 +5,10 @@
  */
 import { monthsBetween, REVIEW_MONTHS } from '../rules/consistency.ts';
 import type { RuleContext } from '../rules/context.ts';
-import { renderBody, type RenderedBody } from '../render/render-body.ts';
+import { scanSpans } from '../passages/scan-spans.ts';
+import { partAt, planPolicyParts, type PartPlan } from '../render/policy-parts.ts';
+import { renderBody, renderBodyParts, type RenderedBody } from '../render/render-body.ts';
+import { splitSpansAtBlocks } from '../render/split-spans.ts';
 import { groupBy } from '../util/group-by.ts';
 import { RecentCache } from '../util/recent-cache.ts';
 import { FACET_KEYS, GUIDELINE_CATEGORIES, US_STATES, type UsStateCode } from '../schema/index.ts';
@@ -165,6 +168,27 @@ export function buildKnowledgeBase(context: RuleContext): KnowledgeBase {
       return renderBody(body, codes, { sources });
     });
 
+  // Part plans are a few numbers a policy and every passage link asks for one: all are kept.
+  const partPlans = new Map<string, PartPlan>();
+  const splitPolicy = (body: string) => splitSpansAtBlocks(body, scanSpans(body), codes);
+  const policyParts: KnowledgeBase['policyParts'] = (id) => {
+    let plan = partPlans.get(id);
+    if (!plan) {
+      const policy = policyById.get(id);
+      const body = policy?.doc.body ?? '';
+      plan = planPolicyParts(body, splitPolicy(body), policy?.passages ?? []);
+      partPlans.set(id, plan);
+    }
+    return plan;
+  };
+  // All parts of a policy are rendered at once, by whichever of its pages asks first.
+  const renderedParts = new RecentCache<string, RenderedBody[]>(RENDER_CACHE_SIZE / 4);
+  const renderPolicyParts: KnowledgeBase['renderPolicyParts'] = (id) =>
+    renderedParts.get(id, () => {
+      const body = policyById.get(id)?.doc.body ?? '';
+      return renderBodyParts(body, codes, policyParts(id).sourceCuts, splitPolicy(body));
+    });
+
   return {
     guidelines, categories, places, states, policies, faqs, contacts, matrix,
     guideline: (code) => guidelineByCode.get(code),
@@ -173,6 +197,9 @@ export function buildKnowledgeBase(context: RuleContext): KnowledgeBase {
     faq: faqById,
     contact: contactById,
     render,
+    policyParts,
+    partOf: (passage) => partAt(policyParts(passage.policy), passage.start),
+    renderPolicyParts,
     today,
   };
 }

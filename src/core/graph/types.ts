@@ -1,6 +1,7 @@
 /** The knowledge graph: what every page, endpoint and CLI reads. Plain data, computed once. */
 import type { ContactDoc, FaqDoc, GuidelineDoc, PlaceDoc, PolicyDoc } from '../load/load-content.ts';
 import type { Passage } from '../passages/extract.ts';
+import type { PartPlan } from '../render/policy-parts.ts';
 import type { RenderedBody } from '../render/render-body.ts';
 import type { FacetKey, GuidelineCategoryId } from '../schema/index.ts';
 
@@ -106,6 +107,15 @@ export interface KnowledgeBase {
   contact: (id: string) => ContactNode | undefined;
   /** Rendered, sanitized body HTML, rendered on first ask; the last 64 are kept for reuse. */
   render: (kind: 'policy' | 'faq' | 'guideline' | 'place' | 'contact', id: string) => RenderedBody;
+  /**
+   * Where a policy's text is cut into pages (src/core/render/policy-parts.ts):
+   * no cut when it fits on one. Planned from the body alone, on first ask, and kept.
+   */
+  policyParts: (id: string) => PartPlan;
+  /** The part of its policy's text (1, 2, …) that holds a passage. */
+  partOf: (passage: Pick<Passage, 'policy' | 'start'>) => number;
+  /** A policy's text rendered part by part, one entry per part; the last 16 policies are kept. */
+  renderPolicyParts: (id: string) => RenderedBody[];
   /** The date the graph considers "today" (pinned for reproducible builds). */
   today: string;
 }

@@ -122,7 +122,7 @@ export function guidelinePassagesApi(kb: KnowledgeBase, code: string, absoluteUr
       guideline: p.guideline,
       anchor: p.anchor,
       ordinal: p.ordinal,
-      url: absoluteUrl(paths.passage(policy.id, p.anchor)),
+      url: absoluteUrl(paths.passage(policy.id, p.anchor, kb.partOf(p))),
       text: p.text,
     };
   });

@@ -21,7 +21,12 @@ export interface SitemapEntry {
 /** Content dates of the graph's dated pages, by site path. */
 export function contentDates(kb: KnowledgeBase): Map<string, string> {
   const dates = new Map<string, string>();
-  for (const p of kb.policies) if (p.doc.data.date) dates.set(paths.policy(p.id), p.doc.data.date);
+  for (const p of kb.policies) {
+    const date = p.doc.data.date;
+    if (!date) continue;
+    // Every part of a long text is as old as the policy.
+    for (let part = 1; part <= kb.policyParts(p.id).cuts.length + 1; part++) dates.set(paths.policyPart(p.id, part), date);
+  }
   for (const f of kb.faqs) dates.set(paths.faq(f.id), f.doc.data.last_reviewed);
   return dates;
 }

@@ -4,7 +4,7 @@
  * the page's h1 and given ids, passage anchors set, `[n]` citations linked.
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
-import type { VFile } from 'vfile';
+import { VFile as VFileClass, type VFile } from 'vfile';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
@@ -17,7 +17,7 @@ import { visit } from 'unist-util-visit';
 import { toString as hastToString } from 'hast-util-to-string';
 import { scanSpans, type SpanScan } from '../passages/scan-spans.ts';
 import { bodySanitizeSchema } from './sanitize-schema.ts';
-import { splitSpansAtBlocks } from './split-spans.ts';
+import { splitSpansAtBlocks, type SplitResult } from './split-spans.ts';
 
 export interface TocEntry {
   depth: 2 | 3;
@@ -35,15 +35,26 @@ export interface RenderOptions {
   sources?: ReadonlySet<number> | undefined;
 }
 
-/** Page titles are h1; body headings start at h2. */
+/** Levels of a tree's headings. */
+function headingLevels(tree: Root): number[] {
+  const levels: number[] = [];
+  visit(tree, 'element', (node: Element) => {
+    const match = /^h([1-6])$/.exec(node.tagName);
+    if (match) levels.push(Number(match[1]));
+  });
+  return levels;
+}
+
+/** How far a text's headings move down: 1 when it uses h1 (the page's title is the h1), else 0. */
+function headingShift(trees: readonly Root[]): number {
+  const levels = trees.flatMap(headingLevels);
+  return levels.length && Math.min(...levels) === 1 ? 1 : 0;
+}
+
+/** Page titles are h1; body headings start at h2. A text cut into parts moves every part alike. */
 function demoteHeadings() {
-  return (tree: Root) => {
-    const levels: number[] = [];
-    visit(tree, 'element', (node: Element) => {
-      const match = /^h([1-6])$/.exec(node.tagName);
-      if (match) levels.push(Number(match[1]));
-    });
-    const shift = levels.length && Math.min(...levels) === 1 ? 1 : 0;
+  return (tree: Root, file: VFile) => {
+    const shift = renderCall(file).headingShift ?? headingShift([tree]);
     if (!shift) return;
     visit(tree, 'element', (node: Element) => {
       const match = /^h([1-6])$/.exec(node.tagName);
@@ -71,6 +82,8 @@ function passageAnchors() {
 interface RenderCall {
   sources: ReadonlySet<number>;
   toc: TocEntry[];
+  /** Set when a text is rendered in parts: the shift of the whole text's headings. */
+  headingShift?: number;
 }
 const NO_SOURCES: ReadonlySet<number> = new Set<number>();
 
@@ -137,14 +150,17 @@ function collectToc() {
 }
 
 /**
- * One processor for the whole process, built and frozen on first use. Creating
- * the unified pipeline per body re-ran every plugin's setup (sanitize schema,
- * GFM extensions) for each of tens of thousands of bodies; per-call inputs
- * travel in `file.data` instead (see RenderCall). Rendering is synchronous, so
- * calls never interleave on the shared plugin state (rehype-slug's slugger is
- * reset per tree).
+ * One pair of processors for the whole process, built and frozen on first use.
+ * Creating the unified pipeline per body re-ran every plugin's setup (sanitize
+ * schema, GFM extensions) for each of tens of thousands of bodies; per-call
+ * inputs travel in `file.data` instead (see RenderCall). Rendering is
+ * synchronous, so calls never interleave on the shared plugin state
+ * (rehype-slug's slugger is reset per tree).
+ *
+ * The pipeline is in two halves so a text cut into parts can be parsed part by
+ * part, then finished with what only the whole text knows (its heading shift).
  */
-let sharedProcessor: ReturnType<typeof createProcessor> | undefined;
+let sharedProcessors: { front: ReturnType<typeof createFront>; back: ReturnType<typeof createBack> } | undefined;
 
 /**
  * Policy texts hold no code, but pasted documents are full of indentation: a
@@ -158,7 +174,8 @@ function remarkNoIndentedCode(this: { data: () => unknown }) {
   (data.micromarkExtensions ??= []).push({ disable: { null: ['codeIndented'] } });
 }
 
-function createProcessor() {
+/** Markdown → sanitized HTML tree. */
+function createFront() {
   return unified()
     .use(remarkParse)
     .use(remarkNoIndentedCode)
@@ -166,6 +183,12 @@ function createProcessor() {
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
     .use(rehypeSanitize, bodySanitizeSchema)
+    .freeze();
+}
+
+/** Sanitized tree → the site's HTML: headings, anchors, citations, links, ids, contents. */
+function createBack() {
+  return unified()
     .use(demoteHeadings)
     .use(passageAnchors)
     .use(linkCitations)
@@ -174,6 +197,21 @@ function createProcessor() {
     .use(collectToc)
     .use(rehypeStringify)
     .freeze();
+}
+
+function processors() {
+  return (sharedProcessors ??= { front: createFront(), back: createBack() });
+}
+
+function parseToTree(source: string, call: RenderCall): { tree: Root; file: VFile } {
+  const { front } = processors();
+  const file = new VFileClass({ value: source, data: { civicRender: call } });
+  return { tree: front.runSync(front.parse(file), file) as Root, file };
+}
+
+function finish(tree: Root, file: VFile): string {
+  const { back } = processors();
+  return back.stringify(back.runSync(tree, file) as Root, file);
 }
 
 /** Renders any body. Guideline spans are split at block boundaries first. */
@@ -185,7 +223,37 @@ export function renderBody(
 ): RenderedBody {
   const { source } = splitSpansAtBlocks(body, scan, knownCodes);
   const call: RenderCall = { sources: options.sources ?? NO_SOURCES, toc: [] };
-  sharedProcessor ??= createProcessor();
-  const html = String(sharedProcessor.processSync({ value: source, data: { civicRender: call } }));
-  return { html, toc: call.toc };
+  const { tree, file } = parseToTree(source, call);
+  return { html: finish(tree, file), toc: call.toc };
+}
+
+// Reference-style link definitions ("[1]: https://…") serve the whole text: each part gets them all.
+const LINK_DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S.*$/gm;
+
+/**
+ * Renders a body cut into parts at `sourceCuts` (offsets in the split source,
+ * from planPolicyParts). Each part is balanced on its own (the cuts fall where
+ * every span is closed); headings move down alike in every part, and each
+ * part has its own contents. One cut-free plan renders exactly as renderBody.
+ */
+export function renderBodyParts(
+  body: string,
+  knownCodes: ReadonlySet<string>,
+  sourceCuts: readonly number[],
+  split: SplitResult = splitSpansAtBlocks(body, scanSpans(body), knownCodes),
+  options: RenderOptions = {},
+): RenderedBody[] {
+  const bounds = [0, ...sourceCuts, split.source.length];
+  const definitions = sourceCuts.length ? (split.source.match(LINK_DEFINITION) ?? []) : [];
+  const parsed = bounds.slice(1).map((end, i) => {
+    const text = split.source.slice(bounds[i], end);
+    const missing = definitions.filter((d) => !text.includes(d));
+    const call: RenderCall = { sources: options.sources ?? NO_SOURCES, toc: [] };
+    return { call, ...parseToTree(missing.length ? `${text}\n\n${missing.join('\n')}\n` : text, call) };
+  });
+  const shift = headingShift(parsed.map((p) => p.tree));
+  return parsed.map(({ call, tree, file }) => {
+    call.headingShift = shift;
+    return { html: finish(tree, file), toc: call.toc };
+  });
 }

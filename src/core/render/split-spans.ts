@@ -15,11 +15,19 @@ const BOUNDARY = /<\/?(?:p|li|ol|ul|h[1-6]|div|blockquote|table|thead|tbody|tr|t
 /** Markdown block markers that must stay first on their line after a blank-line boundary. */
 const BLOCK_MARKER = /^(?:(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))+/;
 const SPAN_TAG = /<\/?span\b[^>]*>/gi;
+/** The close of a block, then only spaces: what may precede a block tag that starts a new block mid-line. */
+const AFTER_BLOCK = /<\/(?:p|li|ol|ul|h[1-6]|div|blockquote|table|dl|dd)>[ \t]*$/i;
 
 export interface SplitResult {
   source: string;
   /** Anchor → guideline code, for every passage rendered. */
   anchors: Map<string, string>;
+  /**
+   * Where the text may be cut into parts (src/core/render/policy-parts.ts): line
+   * starts that follow a block boundary, at which no span is open in the output —
+   * each as its offset in the body and in `source`, in order.
+   */
+  breaks: Array<{ at: number; out: number }>;
 }
 
 interface OpenEntry {
@@ -55,6 +63,13 @@ export function splitSpansAtBlocks(body: string, scan: SpanScan, knownCodes: Rea
   let segmentOpen = true; // are the stack's spans open in the output right now?
   let out = '';
   let cursor = 0;
+  const breaks: SplitResult['breaks'] = [];
+  // A block start with every span closed in the output: the text before it ends balanced.
+  const markBreak = (at: number) => {
+    if (at > 0 && at < body.length && (stack.length === 0 || !segmentOpen) && breaks.at(-1)?.at !== at) {
+      breaks.push({ at, out: out.length });
+    }
+  };
 
   const reopenAll = () => {
     if (!segmentOpen) out += stack.flatMap((e) => e.reopen).join('');
@@ -78,6 +93,11 @@ export function splitSpansAtBlocks(body: string, scan: SpanScan, knownCodes: Rea
   for (const event of events) {
     if (event.at < cursor) continue; // a boundary inside a tag already copied
     copyText(body.slice(cursor, event.at));
+    // A block tag that opens a line ("<p>", "<h2>" in pasted HTML), or follows the close of the block before
+    // it ("…</p> <p>": pasted documents often hold all their paragraphs on one line), starts a block.
+    if (event.kind === 'boundary' && body[event.at + 1] !== '/' && (body[event.at - 1] === '\n' || AFTER_BLOCK.test(body.slice(Math.max(0, event.at - 16), event.at)))) {
+      markBreak(event.at);
+    }
     cursor = event.end;
     if (event.kind === 'open') {
       reopenAll();
@@ -100,8 +120,10 @@ export function splitSpansAtBlocks(body: string, scan: SpanScan, knownCodes: Rea
       if (stack.length && segmentOpen) out += stack.map((e) => '</span>'.repeat(e.reopen.length)).join('');
       if (stack.length) segmentOpen = false;
       out += body.slice(event.at, event.end);
+      // After blank lines, the next line starts a block unless it is indented (a list item's continuation).
+      if (body[event.at] === '\n' && body[event.end - 1] === '\n') markBreak(event.end);
     }
   }
   copyText(body.slice(cursor));
-  return { source: out, anchors };
+  return { source: out, anchors, breaks };
 }

@@ -15,7 +15,7 @@ const words = (n: number, word = 'word') => Array.from({ length: n }, (_, i) => 
 
 function source(passages: [policy: string, text: string][]): ModelSource {
   return {
-    guidelines: [{ code: 'g', passages: passages.map(([policy, text], i) => ({ policy, anchor: `g-g-${i + 1}`, text })) }],
+    guidelines: [{ code: 'g', passages: passages.map(([policy, text], i) => ({ policy, anchor: `g-g-${i + 1}`, start: i, text })) }],
     policies: [...new Set(passages.map(([p]) => p))].map((id) => ({ id, place: `${id}-place` })),
   };
 }

@@ -7,6 +7,27 @@ export function joinBase(base: string, path: string): string {
   return `${trimmed}${path}`;
 }
 
+/**
+ * The route parameter of part n of a long policy's text: none for part 1 (the
+ * policy's own address), then "part-<n>" (src/pages/policies/[id]/[...part].astro).
+ */
+export function policyPartParam(part: number): string | undefined {
+  return part <= 1 ? undefined : `part-${part}`;
+}
+
+/** The part a route parameter names (1 for none), or undefined when it names none. */
+export function policyPartFromParam(param: string | undefined): number | undefined {
+  if (param === undefined) return 1;
+  const match = /^part-([1-9]\d*)$/.exec(param);
+  return match && Number(match[1]) > 1 ? Number(match[1]) : undefined;
+}
+
+/** Site path of part n of a policy's text. */
+function policyPath(id: string, part: number): string {
+  const param = policyPartParam(part);
+  return param ? `/policies/${id}/${param}/` : `/policies/${id}/`;
+}
+
 /** A list's page n: the list's own path for page 1, then "<path>page/<n>/". */
 function paged(path: string, page: number): string {
   return page <= 1 ? path : `${path}page/${page}/`;
@@ -24,9 +45,9 @@ export function createHrefs(base = '/') {
     policies: () => at('/policies/'),
     policy: (id: string) => at(`/policies/${id}/`),
     /** Part n of a long policy's text (part 1 is the policy's own page; src/core/render/policy-parts.ts). */
-    policyPart: (id: string, part: number) => at(part <= 1 ? `/policies/${id}/` : `/policies/${id}/part-${part}/`),
+    policyPart: (id: string, part: number) => at(policyPath(id, part)),
     /** A passage on the page of its policy's text that holds it (KnowledgeBase.partOf). */
-    passage: (policy: string, anchor: string, part = 1) => at(`${part <= 1 ? `/policies/${policy}/` : `/policies/${policy}/part-${part}/`}#${anchor}`),
+    passage: (policy: string, anchor: string, part = 1) => at(`${policyPath(policy, part)}#${anchor}`),
     versions: (place: string) => at(`/places/${place}/versions/`),
     faqs: () => at('/faqs/'),
     faq: (id: string) => at(`/faqs/${id}/`),

@@ -2,6 +2,7 @@
  * What the parts of a long policy's text are called in their navigation:
  * "Part 2: II. Definitions – IV. Procedure", from the headings each part holds.
  */
+import { decodeEntities } from '../../core/passages/plain-text.ts';
 import type { RenderedBody } from '../../core/render/render-body.ts';
 
 export interface PartLabel {
@@ -15,7 +16,7 @@ const OPENING_WORDS = 8;
 
 /** The first words of a part's text, for a part that holds no heading. */
 function openingWords(html: string): string {
-  const words = html.slice(0, 2_000).replace(/<[^>]*>/g, ' ').replace(/&#x26;/g, '&').replace(/&#x3C;/g, '<').replace(/&[a-z0-9#]+;/gi, ' ').split(/\s+/).filter(Boolean);
+  const words = decodeEntities(html.slice(0, 2_000).replace(/<[^>]*>/g, ' ')).split(/\s+/).filter(Boolean);
   if (!words.length) return '';
   return `“${words.slice(0, OPENING_WORDS).join(' ')}${words.length > OPENING_WORDS ? ' …' : ''}”`;
 }
@@ -27,16 +28,4 @@ export function partLabels(parts: readonly RenderedBody[]): PartLabel[] {
     if (!headings.length) return { part: i + 1, first: openingWords(body.html), last: '' };
     return { part: i + 1, first: headings[0]!.text, last: headings.length > 1 ? headings.at(-1)!.text : '' };
   });
-}
-
-/** The route parameter of part n: undefined for part 1 (the policy's own address), then "part-n". */
-export function partParam(part: number): string | undefined {
-  return part <= 1 ? undefined : `part-${part}`;
-}
-
-/** The part a route parameter names, or undefined when it names none. */
-export function partFromParam(param: string | undefined): number | undefined {
-  if (param === undefined) return 1;
-  const match = /^part-([1-9]\d*)$/.exec(param);
-  return match && Number(match[1]) > 1 ? Number(match[1]) : undefined;
 }

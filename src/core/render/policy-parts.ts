@@ -139,7 +139,7 @@ export function planPolicyParts(
   let from = { at: 0, out: 0 };
   let limit = limits.first;
   let i = 0;
-  while (i < candidates.length && new PartWeigher(marks, from.out, from.at).weightTo(end) > limit) {
+  while (i < candidates.length) {
     const weigher = new PartWeigher(marks, from.out, from.at);
     let lastFit = -1;
     let lastHeading = -1;
@@ -151,6 +151,8 @@ export function planPolicyParts(
       // A heading in the second half of the part is the better place to cut.
       if (weight >= limit / 2 && isHeading(candidates[j]!)) lastHeading = j;
     }
+    // Every break fits, and so does the rest of the text: it is the last part.
+    if (j === candidates.length && weigher.weightTo(end) <= limit) break;
     // Nothing fits (one block longer than a part): cut right after it, the part is as small as it can be.
     const pick = lastHeading >= 0 ? lastHeading : lastFit >= 0 ? lastFit : j;
     if (pick >= candidates.length) break;

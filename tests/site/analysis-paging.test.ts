@@ -38,6 +38,9 @@ const PLACES: Place[] = [
   ...Array.from({ length: 10 }, (_, i) => ({ id: `prairie-${pad(i)}-ks`, name: `Prairie ${pad(i)}`, state: 'KS', coordinates: { lat: 38 + (i % 5) * 0.3, lon: -99 + i * 0.3 } })),
 ].map((p, i) => (i % 25 === 7 ? { id: p.id, name: p.name, state: p.state } : p));
 const LONG_PLACE = 'north-fork-meadows-000-mo';
+/** The first place of the picker's first state, with a metadata column too big to share page 1 with the list of states. */
+const BIG_COLUMN_PLACE = 'prairie-000-ks';
+const BIG_COLUMN_PASSAGES = 24;
 const FAQ_PLACES = PLACES.filter((_, i) => i % 2 === 0);
 const STATUSES = ['stated', 'not-specified', 'absent'] as const;
 const statusOf = (i: number, j: number) => STATUSES[(i + j) % 3]!;
@@ -69,7 +72,8 @@ async function writeFixture(dir: string): Promise<void> {
     await writeFile(path.join(dir, 'contacts', place.id, 'city-clerk.md'), toContentFile({ name: 'City Clerk', role: 'clerk', place: place.id, handles: ['Public records requests'] }));
     const data = { title: `Open Data Policy of ${place.name}`, place: place.id, year: 2016, legal_custom: 'Ordinance', sunlight: false, policy_url: 'https://example.org/policy' };
     if (place.id !== LONG_PLACE) {
-      await writeFile(path.join(dir, 'policies', `${place.id}-2016.md`), toContentFile(data, `${passage('metadata', place, 'publish metadata with every data set')}\n\n${passage('open-formats', place, 'use open formats')}\n`));
+      const more = place.id === BIG_COLUMN_PLACE ? Array.from({ length: BIG_COLUMN_PASSAGES }, (_, i) => `<span class="g-metadata">${paragraph(500 + i)}</span>\n\n`).join('') : '';
+      await writeFile(path.join(dir, 'policies', `${place.id}-2016.md`), toContentFile(data, `${passage('metadata', place, 'publish metadata with every data set')}\n\n${more}${passage('open-formats', place, 'use open formats')}\n`));
     }
   }
   for (const [v, year] of [2014, 2017, 2021].entries()) {
@@ -250,6 +254,15 @@ test("the picker goes on over pages by state: every column once, and page 1 link
     const first = columns.find((c) => c.place.endsWith(href.endsWith('-ks') ? '-ks' : '-mo'))!;
     expect(href).toBe(`${first.sitePath}#place-${first.place}`);
   }
+  // The first state's first column is too big to sit beside the list of states: page 1 is the list, and says where the columns start.
+  expect(columns[0]).toEqual({ sitePath: '/compare/pick/metadata/page/2/', place: BIG_COLUMN_PLACE });
+  const firstMain = main(pages[0]!.tree);
+  expect(elements(firstMain, (el) => hasClass(el, 'pick-columns'))).toEqual([]);
+  expect(elements(firstMain, (el) => attr(el, 'dataPickStatus') !== undefined), 'no tick status without boxes').toEqual([]);
+  expect(text(firstMain)).toContain("The places' columns start on page 2.");
+  expect(links(firstMain, /^\/compare\/pick\/metadata\/page\/2\/$/).length).toBeGreaterThan(0);
+  const bigColumn = elements(main(pages[1]!.tree), (el) => el.tagName === 'section' && attr(el, 'ariaLabelledBy') === `place-${BIG_COLUMN_PLACE}`)[0]!;
+  expect(elements(bigColumn, (el) => el.tagName === 'blockquote')).toHaveLength(BIG_COLUMN_PASSAGES + 1);
   // The start page has too many places to tick: it lists the guidelines.
   const start = await read('/compare/pick/');
   expect(elements(main(start), (el) => el.tagName === 'input')).toEqual([]);

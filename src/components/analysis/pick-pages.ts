@@ -98,7 +98,7 @@ export interface GuidelinePick {
   groups: PlacePassages[];
   /** Places with a policy but no passage of this guideline. */
   without: PlaceNode[];
-  /** The columns page by page, ordered by state (one page, `groups`, when `single`). */
+  /** The columns page by page, ordered by state (one page, `groups`, when `single`); page 1 of many may hold none. */
   pages: PlacePassages[][];
   /** Per state with a policy, in state order (page 1's list when not `single`). */
   states: PickState[];
@@ -141,7 +141,12 @@ export function guidelinePick(kb: KnowledgeBase, code: string): GuidelinePick {
     const list = STATE_LIST + states.reduce((n, s) => n + STATE_ITEM + htmlBytes(s.name) + anchor, 0);
     // Pages 2 and on leave out the other guidelines (their pickers page differently, so the same places are elsewhere).
     const budget = CONTENT_BUDGET_BYTES - headBytes(kb, code) - PAGER_BYTES;
-    const pages = paginateByBytes(ordered, { budget, firstBudget: budget - othersBytes(kb) - list, bytes: (g) => weight.get(g.place)! });
+    const firstBudget = budget - othersBytes(kb) - list;
+    const byWeight = { budget, bytes: (g: PlacePassages) => weight.get(g.place)! };
+    // A first column too big to sit beside the list of states starts page 2, and page 1 is the list alone
+    // (paginateByBytes would put it on page 1 anyway, over the page's budget: one place's amended versions
+    // at 10k documents passed 40 KB so).
+    const pages = ordered.length > 0 && weight.get(ordered[0]!.place)! > firstBudget ? [[], ...paginateByBytes(ordered, byWeight)] : paginateByBytes(ordered, { ...byWeight, firstBudget });
     pages.forEach((page, i) => {
       for (const g of page) {
         const state = states.find((s) => s.state === stateOf(g))!;

@@ -9,14 +9,16 @@
  * --content DIR  content folder to build from (default: content); handed to the
  *                site as env KB_CONTENT_DIR, resolved to an absolute path
  * --out DIR      output folder (default: dist)
+ *
+ * env KB_BUILD_SHARDS  Astro builds to run at once, each rendering a share of the pages
+ *                      (default 1; more trades memory for time: lib/astro-build.ts)
  */
 import { randomBytes } from 'node:crypto';
 import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { spawnSync } from 'node:child_process';
-import { BUILD_HEAP_FLAG, heapSizeGiven } from './lib/build-heap.ts';
+import { buildWithAstro, shardCount } from './lib/astro-build.ts';
 import { indexSite } from './lib/search-index.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -107,19 +109,6 @@ async function swapInto(builtDir: string, outDir: string): Promise<void> {
   if (hadPrevious) await rm(asideDir, { recursive: true, force: true });
 }
 
-async function runAstroBuild(siteDir: string, cacheDir: string): Promise<void> {
-  // Imported here so KB_CONTENT_DIR is in process.env before the site config is read.
-  const { build } = await import('astro');
-  await build({
-    root: repoRoot,
-    outDir: siteDir,
-    // A cache per build: the content layer's data store lives here, and a shared one
-    // could leak entries between builds of different content folders.
-    cacheDir,
-    mode: 'production',
-  });
-}
-
 function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
@@ -144,7 +133,7 @@ async function main(): Promise<void> {
   const siteDir = path.join(workDir, 'site');
   try {
     await mkdir(workDir, { recursive: true });
-    await runAstroBuild(siteDir, path.join(workDir, 'cache'));
+    const astro = await buildWithAstro({ siteDir, workDir, shards: shardCount() });
     const astroDoneAt = performance.now();
     const { indexedPages } = await indexSite(siteDir);
     const pagefindDoneAt = performance.now();
@@ -157,7 +146,7 @@ async function main(): Promise<void> {
         '',
         `Built ${tree.pages} pages (${tree.files} files, ${formatBytes(tree.bytes)}) into ${path.relative(process.cwd(), options.outDir) || '.'}`,
         `  content:  ${path.relative(process.cwd(), options.contentDir) || '.'}`,
-        `  astro:    ${seconds(astroDoneAt - startedAt)}`,
+        `  astro:    ${seconds(astroDoneAt - startedAt)} (${astro.shards.length === 1 ? 'one process' : `${astro.shards.length} processes at once`}, peak ${formatBytes(astro.maxRssBytes)})`,
         `  pagefind: ${seconds(pagefindDoneAt - astroDoneAt)} (${indexedPages} pages in the search index)`,
         `  total:    ${seconds(performance.now() - startedAt)}`,
       ].join('\n'),
@@ -165,13 +154,6 @@ async function main(): Promise<void> {
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
-}
-
-// Runs again with the build's heap size when none was given (see lib/build-heap.ts): a flag
-// Node reads only at start-up.
-if (!heapSizeGiven()) {
-  const again = spawnSync(process.execPath, [BUILD_HEAP_FLAG, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(again.status ?? 1);
 }
 
 try {

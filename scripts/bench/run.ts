@@ -21,7 +21,6 @@
  *   --seed N          corpus seed; --keep keeps the temp folders; --json FILE
  */
 import { spawn } from 'node:child_process';
-import { BUILD_HEAP_FLAG, heapSizeGiven } from '../lib/build-heap.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -90,7 +89,7 @@ interface PhaseResult {
   wallSeconds: number;
   maxRssBytes: number;
   /** How peak RSS was measured. */
-  rssSource: 'time -v' | 'child resourceUsage' | 'node + indexer (/proc)' | 'none';
+  rssSource: 'time -v' | 'child resourceUsage' | 'node + children' | 'none';
   inner: Record<string, unknown>;
   output?: OutputStats | undefined;
   error?: string | undefined;
@@ -111,9 +110,8 @@ interface CorpusRun {
 
 /** Runs one phase in a child, under /usr/bin/time -v when available. */
 function runPhase(phase: string, contentDir: string, outDir: string): Promise<PhaseResult> {
-  // The astro phase runs with the heap scripts/build.ts gives the build, unless --env NODE_OPTIONS sets one.
-  const heap = phase === 'astro' && !heapSizeGiven([], extraEnv['NODE_OPTIONS'] ?? process.env['NODE_OPTIONS'] ?? '') ? [BUILD_HEAP_FLAG] : [];
-  const nodeArgs = [...heap, path.join(repoRoot, 'scripts', 'bench', 'phase.ts'), phase, contentDir, outDir];
+  // The astro phase's shards get the build's heap themselves (lib/astro-build.ts), unless --env NODE_OPTIONS sets one.
+  const nodeArgs = [path.join(repoRoot, 'scripts', 'bench', 'phase.ts'), phase, contentDir, outDir];
   const [command, args] = haveTime ? [TIME_BIN, ['-v', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
   const started = performance.now();
   return new Promise((resolve) => {
@@ -143,9 +141,10 @@ function runPhase(phase: string, contentDir: string, outDir: string): Promise<Ph
       const inner = line ? (JSON.parse(line.slice('BENCH-PHASE '.length)) as Record<string, unknown>) : {};
       const timeReport = parseTimeReport(stderr);
       const innerRss = typeof inner['maxRssBytes'] === 'number' ? inner['maxRssBytes'] : undefined;
-      // Pagefind's indexer processes: time -v sees one only if it was reaped (and then reports the
-      // larger of it and Node, not both). The phase reads the largest from /proc while it runs, and
-      // Node's own peak: their sum is the most both can have used at once.
+      // Child processes (Pagefind's indexers, Astro's build shards): time -v reports the largest single
+      // process, not the sum of those running at once. The phase reports its children's peak (the largest
+      // indexer, read from /proc while it runs; the shards' peaks summed) and Node's own: their sum is the
+      // most all can have used at once.
       const childRss = typeof inner['childMaxRssBytes'] === 'number' ? inner['childMaxRssBytes'] : 0;
       const ok = code === 0 && Boolean(line) && !timedOut;
       const tail = stderr.replace(/\n\tCommand being timed[\s\S]*$/, '').trim().split('\n').slice(-15).join('\n');
@@ -154,7 +153,7 @@ function runPhase(phase: string, contentDir: string, outDir: string): Promise<Ph
         ok,
         wallSeconds: timeReport?.wallSeconds ?? wallMs / 1000,
         maxRssBytes: childRss > 0 && innerRss !== undefined ? innerRss + childRss : (timeReport?.maxRssBytes ?? innerRss ?? 0),
-        rssSource: childRss > 0 && innerRss !== undefined ? 'node + indexer (/proc)' : timeReport ? 'time -v' : innerRss ? 'child resourceUsage' : 'none',
+        rssSource: childRss > 0 && innerRss !== undefined ? 'node + children' : timeReport ? 'time -v' : innerRss ? 'child resourceUsage' : 'none',
         inner,
         error: ok ? undefined : timedOut ? `killed after ${values.timeout} s` : tail || `exit ${code}`,
       });

@@ -1,7 +1,8 @@
-/** The build's heap size: given once (scripts/lib/build-heap.ts), a size the user gives wins. */
+/** The build's heap size: given once (scripts/lib/build-heap.ts) to each Astro build process, a size the user gives wins. */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from 'vitest';
+import { shardNodeFlags } from '../../scripts/lib/astro-build.ts';
 import { BUILD_HEAP_FLAG, BUILD_HEAP_MB, heapSizeGiven } from '../../scripts/lib/build-heap.ts';
 import { repoRoot } from '../support/repo-root.ts';
 
@@ -20,15 +21,22 @@ test('the flag names the size, under the 6 GB the 100k budget allows with room f
   expect(BUILD_HEAP_MB).toBeLessThanOrEqual(5 * 1024);
 });
 
-test('npm run build runs with that heap: it starts itself again with the flag', () => {
-  // Each process prints its heap limit as it exits (the preloaded module rides along in execArgv); --help ends the
-  // build right after the restart.
+test.each([
+  [[], '', [BUILD_HEAP_FLAG]],
+  [['--cpu-prof'], '', [BUILD_HEAP_FLAG, '--cpu-prof']],
+  [['--max-old-space-size=2048'], '', ['--max-old-space-size=2048']],
+  [[], '--max-old-space-size=8192', []],
+])('an Astro build process (execArgv %j, NODE_OPTIONS %j) gets %j', (argv, options, flags) => {
+  expect(shardNodeFlags(argv, options)).toEqual(flags);
+});
+
+test('an Astro build process started with those flags has that heap', () => {
+  // The process prints its heap limit as it exits (the preloaded module rides along); without arguments the
+  // shard process stops at its usage line.
   const report = 'data:text/javascript,import v8 from "node:v8";process.on("exit",()=>console.log("HEAP",v8.getHeapStatistics().heap_size_limit))';
-  const probe = spawnSync(process.execPath, ['--import', report, path.join(repoRoot, 'scripts/build.ts'), '--help'], { encoding: 'utf8', cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: '' } });
-  expect(probe.status, probe.stderr).toBe(0);
-  const limits = [...probe.stdout.matchAll(/HEAP (\d+)/g)].map((m) => Number(m[1]) / 1024 / 1024).sort((a, b) => a - b);
-  // The process npm starts (Node's default limit, lower on this machine) and the build it restarts with the flag.
-  expect(limits).toHaveLength(2);
-  expect(limits[0]!).toBeLessThan(BUILD_HEAP_MB);
-  expect(limits[1]!).toBeGreaterThanOrEqual(BUILD_HEAP_MB);
+  const probe = spawnSync(process.execPath, [...shardNodeFlags([], ''), '--import', report, path.join(repoRoot, 'scripts/lib/astro-shard-process.ts')], { encoding: 'utf8', cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: '' } });
+  expect(probe.status).toBe(2);
+  expect(probe.stderr).toContain('usage: node scripts/lib/astro-shard-process.ts');
+  const limit = Number(/HEAP (\d+)/.exec(probe.stdout)![1]) / 1024 / 1024;
+  expect(limit).toBeGreaterThanOrEqual(BUILD_HEAP_MB);
 });

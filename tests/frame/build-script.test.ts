@@ -3,7 +3,7 @@
  * reach the HTML, Pagefind writes its index, and a failed build leaves the
  * previous output alone.
  */
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,6 +75,24 @@ describe('build script with BASE_PATH, SITE_URL and REPO_URL', () => {
 });
 
 describe('build script failure', () => {
+  it('names the broken file and line once when the pages are built in two processes', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'kb-failed-build-'));
+    try {
+      const contentDir = path.join(parent, 'content');
+      await cp(path.join(repoRoot, 'content'), contentDir, { recursive: true });
+      const policy = path.join(contentDir, 'policies', 'independence-mo-2016-03-15.md');
+      await writeFile(policy, (await readFile(policy, 'utf8')).replace(/^year: 2016$/m, 'year: twenty-sixteen'));
+      const failed = await buildSite(contentDir, { outDir: path.join(parent, 'dist'), env: { KB_BUILD_SHARDS: '2' } });
+      expect(failed.exitCode).toBe(1);
+      expect(failed.output).toContain('Build failed; the previous output was left as it was.');
+      const line = 'policies/independence-mo-2016-03-15.md:4:1  error  schema [year]';
+      expect(failed.output.split(line).length - 1, failed.output).toBe(1);
+      expect(await readdir(parent)).toEqual(['content']);
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
+  });
+
   it.each([
     // Fails before Astro starts.
     ['the content folder is missing', 'no-such-content', {}, 'Content folder not found'],

@@ -16,9 +16,20 @@ export interface StaticPathEntry {
   params: Record<string, string | number | undefined>;
 }
 
+/**
+ * What the listing passes getStaticPaths: Astro's two options, and `everyPage`, which a page whose
+ * build is split over processes (src/lib/build-shard.ts) reads to list its pages in every shard, not
+ * only those its own process renders.
+ */
+export interface StaticPathsOptions {
+  paginate: (...args: unknown[]) => never;
+  routePattern: string;
+  everyPage: true;
+}
+
 /** What this module needs of a page module. */
 export interface PageModule {
-  getStaticPaths?: (options: { paginate: (...args: unknown[]) => never; routePattern: string }) => unknown;
+  getStaticPaths?: (options: StaticPathsOptions) => unknown;
 }
 
 /** A lazy module loader per page file, as import.meta.glob returns them. */
@@ -95,7 +106,7 @@ export async function listSitePages(modules: PageModules): Promise<SitePages> {
     try {
       const module = await modules[file]!();
       if (typeof module.getStaticPaths !== 'function') throw new Error('has no getStaticPaths()');
-      const entries = (await module.getStaticPaths({ paginate: refusePaginate, routePattern: segments.join('/') })) as StaticPathEntry[];
+      const entries = (await module.getStaticPaths({ paginate: refusePaginate, routePattern: segments.join('/'), everyPage: true })) as StaticPathEntry[];
       for (const entry of entries.flat()) paths.add(fillRoute(segments, entry.params));
     } catch (error) {
       problems.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);

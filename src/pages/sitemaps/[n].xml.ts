@@ -4,10 +4,11 @@ import { sitemapParts, sitemapXml } from '../../core/publish/sitemap.ts';
 import { getKnowledgeBase } from '../../lib/knowledge-base.ts';
 import { sitemapEntriesOf } from '../../lib/site-pages.ts';
 import { absoluteUrl } from '../../site-config.ts';
+import { inBuildShard, type ListingOptions } from '../../lib/build-shard.ts';
 
-export async function getStaticPaths() {
+export async function getStaticPaths(options?: ListingOptions) {
   const parts = sitemapParts(await sitemapEntriesOf(await getKnowledgeBase()));
-  return parts.length === 1 ? [] : parts.map((_, i) => ({ params: { n: String(i + 1) } }));
+  return inBuildShard(options, parts.length === 1 ? [] : parts.map((_, i) => ({ params: { n: String(i + 1) } })));
 }
 
 export const GET: APIRoute = async ({ params }) => {

@@ -3,10 +3,11 @@ import type { APIRoute } from 'astro';
 import { guidelinePassagesApi, toJson } from '../../../core/publish/api.ts';
 import { getKnowledgeBase } from '../../../lib/knowledge-base.ts';
 import { absoluteUrl } from '../../../site-config.ts';
+import { inBuildShard, type ListingOptions } from '../../../lib/build-shard.ts';
 
-export async function getStaticPaths() {
+export async function getStaticPaths(options?: ListingOptions) {
   const kb = await getKnowledgeBase();
-  return kb.guidelines.map((g) => ({ params: { code: g.code } }));
+  return inBuildShard(options, kb.guidelines.map((g) => ({ params: { code: g.code } })));
 }
 
 export const GET: APIRoute = async ({ params }) => {

@@ -1,0 +1,41 @@
+/**
+ * One Astro build in its own process: node astro-shard-process.ts <site dir> <cache dir> <report file>
+ *
+ * Started by astro-build.ts, once per shard, with env KB_BUILD_SHARD="<i>/<n>"
+ * (src/lib/build-shard.ts) and KB_CONTENT_DIR set. Writes its time and peak
+ * memory to the report file when the build succeeds; exits 1 when it fails.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const [siteDir, cacheDir, reportFile] = process.argv.slice(2);
+
+if (!siteDir || !cacheDir || !reportFile) {
+  console.error('usage: node scripts/lib/astro-shard-process.ts <site dir> <cache dir> <report file>');
+  process.exit(2);
+}
+
+try {
+  const started = performance.now();
+  const { build } = await import('astro');
+  await build({
+    root: repoRoot,
+    outDir: siteDir,
+    // A cache per build: the content layer's data store lives here, and a shared one
+    // could leak entries between builds of different content folders.
+    cacheDir,
+    mode: 'production',
+    ...(process.env['KB_ASTRO_LOG_LEVEL'] ? { logLevel: process.env['KB_ASTRO_LOG_LEVEL'] as 'info' | 'warn' | 'error' } : {}),
+  });
+  // resourceUsage().maxRSS is in KiB: this process's own peak, whatever Astro started inside it.
+  await writeFile(reportFile, JSON.stringify({ ms: performance.now() - started, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
+  // Astro's build can leave handles (watchers, workers) open; the work is done.
+  process.exit(0);
+} catch (error) {
+  // The message names the file and line; the stack is mostly framework internals.
+  const detail = error instanceof Error ? (process.env['DEBUG'] ? (error.stack ?? error.message) : error.message) : String(error);
+  console.error(detail);
+  process.exit(1);
+}

@@ -1,0 +1,65 @@
+/**
+ * A build split over processes (KB_BUILD_SHARDS, scripts/lib/astro-build.ts)
+ * writes the same site as one process, byte for byte: every page once, the
+ * sitemap and feed listing every page whichever process wrote them, the search
+ * index alike. Built from the Sunlight sample (when present) and the analysis
+ * fixture, which have policies in parts, paged lists and version pages — the
+ * groups a shard must keep together.
+ */
+import { spawnSync } from 'node:child_process';
+import { access, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { writeAnalysisFixture } from '../core/analysis/fixture.ts';
+import { buildSite, type SiteBuild } from '../support/build-site.ts';
+import { repoRoot } from '../support/repo-root.ts';
+
+const SAMPLE = path.resolve(repoRoot, '../shared/sunlight-sample');
+const samplePresent = await access(path.join(SAMPLE, '_policies')).then(() => true, () => false);
+
+let contentDir: string;
+let one: SiteBuild;
+let three: SiteBuild;
+
+beforeAll(async () => {
+  contentDir = await mkdtemp(path.join(os.tmpdir(), 'kb-sharded-'));
+  if (samplePresent) {
+    const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/import-sunlight.ts'), SAMPLE, '--out', contentDir], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`import:sunlight failed:\n${run.stdout}\n${run.stderr}`);
+  }
+  await writeAnalysisFixture({}, contentDir);
+  // One after the other: each build uses the machine's cores.
+  one = await buildSite(contentDir, { env: { KB_BUILD_SHARDS: '1', KB_TODAY: '2026-01-15' } });
+  three = await buildSite(contentDir, { env: { KB_BUILD_SHARDS: '3', KB_TODAY: '2026-01-15' } });
+}, 600_000);
+
+afterAll(async () => {
+  await one?.cleanup();
+  await three?.cleanup();
+  if (contentDir) await rm(contentDir, { recursive: true, force: true });
+});
+
+async function files(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+test('three processes write the same files as one, byte for byte', async () => {
+  expect(one.ok, one.output).toBe(true);
+  expect(three.ok, three.output).toBe(true);
+  expect(one.output).toContain('(one process,');
+  expect(three.output).toContain('(3 processes at once,');
+  const expected = await files(one.outDir);
+  expect(expected.filter((f) => f.endsWith('.html')).length).toBeGreaterThan(samplePresent ? 400 : 100);
+  expect(expected.some((f) => /^policies\/[^/]+\/part-2\/index\.html$/.test(f)) || !samplePresent, 'a policy in parts').toBe(true);
+  expect(await files(three.outDir)).toEqual(expected);
+  const differing: string[] = [];
+  for (const file of expected) {
+    const [a, b] = await Promise.all([readFile(path.join(one.outDir, file)), readFile(path.join(three.outDir, file))]);
+    if (!a.equals(b)) differing.push(file);
+  }
+  expect(differing).toEqual([]);
+});

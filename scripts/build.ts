@@ -18,7 +18,7 @@ import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildWithAstro, shardCount } from './lib/astro-build.ts';
+import { buildWithAstro, shardCount, type ShardReport } from './lib/astro-build.ts';
 import { indexSite } from './lib/search-index.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -115,6 +115,16 @@ function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 }
 
+/** How many bodies the render-ahead worker rendered, over all shards. */
+function renderedAhead(shards: ShardReport[]): string {
+  const counts = shards.map((s) => s.renderAhead).filter((r) => r !== undefined);
+  if (counts.length === 0) return 'rendered with their pages (render-ahead off)';
+  const worker = counts.reduce((n, r) => n + r.worker, 0);
+  const inline = counts.reduce((n, r) => n + r.inline, 0);
+  const waited = counts.reduce((n, r) => n + r.waitedMs, 0);
+  return `${worker} rendered ahead on a worker thread, ${inline} with their pages (waited ${(waited / 1000).toFixed(2)} s)`;
+}
+
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2));
   if (!(await exists(options.contentDir))) {
@@ -147,6 +157,7 @@ async function main(): Promise<void> {
         `Built ${tree.pages} pages (${tree.files} files, ${formatBytes(tree.bytes)}) into ${path.relative(process.cwd(), options.outDir) || '.'}`,
         `  content:  ${path.relative(process.cwd(), options.contentDir) || '.'}`,
         `  astro:    ${seconds(astroDoneAt - startedAt)} (${astro.shards.length === 1 ? 'one process' : `${astro.shards.length} processes at once`}, peak ${formatBytes(astro.maxRssBytes)})`,
+        `  bodies:   ${renderedAhead(astro.shards)}`,
         `  pagefind: ${seconds(pagefindDoneAt - astroDoneAt)} (${indexedPages} pages in the search index)`,
         `  total:    ${seconds(performance.now() - startedAt)}`,
       ].join('\n'),

@@ -104,6 +104,12 @@ async function astro() {
     report['shards'] = result.shards.length;
     report['shardSeconds'] = result.shards.map((s) => (s.ms / 1000).toFixed(1)).join(' / ');
     report['childMaxRssBytes'] = result.maxRssBytes;
+    const ahead = result.shards.map((s) => s.renderAhead).filter((r) => r !== undefined);
+    if (ahead.length) {
+      report['bodiesAhead'] = ahead.reduce((n, r) => n + r.worker, 0);
+      report['bodiesInline'] = ahead.reduce((n, r) => n + r.inline, 0);
+      report['bodyWaitSeconds'] = Number((ahead.reduce((n, r) => n + r.waitedMs, 0) / 1000).toFixed(1));
+    }
     await rm(path.resolve(outArg), { recursive: true, force: true });
     await rename(path.join(workDir, 'site'), path.resolve(outArg));
   } finally {

@@ -23,6 +23,8 @@ export interface ShardReport {
   index: number;
   ms: number;
   maxRssBytes: number;
+  /** Bodies rendered ahead by the worker thread and on the page's thread (src/core/render/render-ahead.ts); absent when it was off. */
+  renderAhead?: { worker: number; inline: number; waitedMs: number };
 }
 
 export interface AstroBuildResult {

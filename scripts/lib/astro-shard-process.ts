@@ -17,6 +17,11 @@ if (!siteDir || !cacheDir || !reportFile) {
   process.exit(2);
 }
 
+// Bodies rendered on a second thread ahead of their pages (src/core/render/render-ahead.ts); the worker is
+// a source module Node runs itself, so the build hands the site its path. KB_RENDER_AHEAD=off renders every
+// body on the page's thread (to compare).
+if (process.env['KB_RENDER_AHEAD'] !== 'off') process.env['KB_RENDER_WORKER'] ??= path.join(repoRoot, 'src', 'core', 'render', 'render-worker.ts');
+
 try {
   const started = performance.now();
   const { build } = await import('astro');
@@ -30,7 +35,8 @@ try {
     ...(process.env['KB_ASTRO_LOG_LEVEL'] ? { logLevel: process.env['KB_ASTRO_LOG_LEVEL'] as 'info' | 'warn' | 'error' } : {}),
   });
   // resourceUsage().maxRSS is in KiB: this process's own peak, whatever Astro started inside it.
-  await writeFile(reportFile, JSON.stringify({ ms: performance.now() - started, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
+  const renderAhead = (globalThis as Record<symbol, unknown>)[Symbol.for('civic-kb.render-ahead-stats')];
+  await writeFile(reportFile, JSON.stringify({ ms: performance.now() - started, maxRssBytes: process.resourceUsage().maxRSS * 1024, renderAhead }));
   // Astro's build can leave handles (watchers, workers) open; the work is done.
   process.exit(0);
 } catch (error) {

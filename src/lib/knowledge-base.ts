@@ -16,7 +16,9 @@ export async function getKnowledgeBase(): Promise<KnowledgeBase> {
   if (!validation.ok) throw new ContentError(validation);
   let kb = graphs.get(validation);
   if (!kb) {
-    kb = buildKnowledgeBase(validation.context);
+    // Set by the build (scripts/lib/astro-shard-process.ts): bodies are rendered on a second thread ahead of
+    // their pages. Not in `astro dev`, which renders a page at a time as it is asked for.
+    kb = buildKnowledgeBase(validation.context, { renderWorker: process.env['KB_RENDER_WORKER'] || undefined });
     graphs.set(validation, kb);
   }
   return kb;

@@ -1,8 +1,10 @@
 /**
- * A build split over processes (KB_BUILD_SHARDS, scripts/lib/astro-build.ts)
- * writes the same site as one process, byte for byte: every page once, the
- * sitemap and feed listing every page whichever process wrote them, the search
- * index alike. Built from the Sunlight sample (when present) and the analysis
+ * The build's two ways of using more cores write the same site as the plain
+ * build, byte for byte: pages split over processes (KB_BUILD_SHARDS,
+ * scripts/lib/astro-build.ts) — every page once, the sitemap and feed listing
+ * every page whichever process wrote them, the search index alike — and bodies
+ * rendered ahead on a worker thread (src/core/render/render-ahead.ts), which the
+ * plain build here turns off (KB_RENDER_AHEAD=off). Built from the Sunlight sample (when present) and the analysis
  * fixture, which have policies in parts, paged lists and version pages — the
  * groups a shard must keep together.
  */
@@ -30,7 +32,7 @@ beforeAll(async () => {
   }
   await writeAnalysisFixture({}, contentDir);
   // One after the other: each build uses the machine's cores.
-  one = await buildSite(contentDir, { env: { KB_BUILD_SHARDS: '1', KB_TODAY: '2026-01-15' } });
+  one = await buildSite(contentDir, { env: { KB_BUILD_SHARDS: '1', KB_RENDER_AHEAD: 'off', KB_TODAY: '2026-01-15' } });
   three = await buildSite(contentDir, { env: { KB_BUILD_SHARDS: '3', KB_TODAY: '2026-01-15' } });
 }, 600_000);
 
@@ -47,11 +49,13 @@ async function files(dir: string): Promise<string[]> {
     .sort();
 }
 
-test('three processes write the same files as one, byte for byte', async () => {
+test('three processes, rendering bodies ahead, write the same files as one rendering each body with its page', async () => {
   expect(one.ok, one.output).toBe(true);
   expect(three.ok, three.output).toBe(true);
   expect(one.output).toContain('(one process,');
+  expect(one.output).toContain('bodies:   rendered with their pages (render-ahead off)');
   expect(three.output).toContain('(3 processes at once,');
+  expect(Number(/bodies: +(\d+) rendered ahead on a worker thread/.exec(three.output)?.[1])).toBeGreaterThan(0);
   const expected = await files(one.outDir);
   expect(expected.filter((f) => f.endsWith('.html')).length).toBeGreaterThan(samplePresent ? 400 : 100);
   expect(expected.some((f) => /^policies\/[^/]+\/part-2\/index\.html$/.test(f)) || !samplePresent, 'a policy in parts').toBe(true);

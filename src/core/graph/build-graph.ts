@@ -7,7 +7,9 @@ import { monthsBetween, REVIEW_MONTHS } from '../rules/consistency.ts';
 import type { RuleContext } from '../rules/context.ts';
 import { scanSpans } from '../passages/scan-spans.ts';
 import { partAt, planPolicyParts, type PartPlan } from '../render/policy-parts.ts';
-import { renderBody, renderBodyParts, type RenderedBody } from '../render/render-body.ts';
+import type { RenderedBody } from '../render/render-body.ts';
+import { RenderAhead } from '../render/render-ahead.ts';
+import { runRenderJob, type RenderJob, type RenderResult } from '../render/render-jobs.ts';
 import { splitSpansAtBlocks } from '../render/split-spans.ts';
 import { groupBy } from '../util/group-by.ts';
 import { RecentCache } from '../util/recent-cache.ts';
@@ -44,7 +46,16 @@ function groupByMany<T>(items: readonly T[], keys: (item: T) => readonly string[
 /** Rendered bodies kept for reuse (see render below). */
 const RENDER_CACHE_SIZE = 64;
 
-export function buildKnowledgeBase(context: RuleContext): KnowledgeBase {
+export interface BuildOptions {
+  /**
+   * The render-ahead worker's module (src/core/render/render-worker.ts): bodies are rendered on a second
+   * thread ahead of the pages that ask for them (render-ahead.ts). Builds set it; without it every body is
+   * rendered on the thread that asks.
+   */
+  renderWorker?: string | URL | undefined;
+}
+
+export function buildKnowledgeBase(context: RuleContext, options: BuildOptions = {}): KnowledgeBase {
   const { codes, today, extraction } = context;
   const guidelineDocs = [...context.guidelines].sort((a, b) => a.data.number - b.data.number);
   const placeDocs = [...context.places].sort((a, b) => byString(a.id, b.id));
@@ -152,42 +163,58 @@ export function buildKnowledgeBase(context: RuleContext): KnowledgeBase {
   // page twice, to weigh and to show it), and keeping every rendered policy and guide held gigabytes at 100k
   // documents — the 100k build slowed to a crawl in garbage collection near its heap limit.
   const rendered = new RecentCache<string, RenderedBody>(RENDER_CACHE_SIZE);
-  const bodyOf = (kind: Parameters<KnowledgeBase['render']>[0], id: string): { body: string; sources?: ReadonlySet<number> | undefined } => {
-    if (kind === 'policy') return { body: policyById.get(id)?.doc.body ?? '' };
+  const bodyJob = (kind: Parameters<KnowledgeBase['render']>[0], id: string): RenderJob => {
+    if (kind === 'policy') return { type: 'body', body: policyById.get(id)?.doc.body ?? '' };
     if (kind === 'faq') {
       const faq = faqById(id);
-      return { body: faq?.doc.body ?? '', sources: faq?.sourceNumbers };
+      return { type: 'body', body: faq?.doc.body ?? '', sources: faq ? [...faq.sourceNumbers] : undefined };
     }
-    if (kind === 'guideline') return { body: guidelineByCode.get(id)?.doc.body ?? '' };
-    if (kind === 'place') return { body: placeById(id)?.doc.body ?? '' };
-    return { body: contactById(id)?.doc.body ?? '' };
+    if (kind === 'guideline') return { type: 'body', body: guidelineByCode.get(id)?.doc.body ?? '' };
+    if (kind === 'place') return { type: 'body', body: placeById(id)?.doc.body ?? '' };
+    return { type: 'body', body: contactById(id)?.doc.body ?? '' };
   };
-  const render: KnowledgeBase['render'] = (kind, id) =>
-    rendered.get(`${kind}:${id}`, () => {
-      const { body, sources } = bodyOf(kind, id);
-      return renderBody(body, codes, { sources });
-    });
 
   // Part plans are a few numbers a policy and every passage link asks for one: all are kept.
   const partPlans = new Map<string, PartPlan>();
-  const splitPolicy = (body: string) => splitSpansAtBlocks(body, scanSpans(body), codes);
   const policyParts: KnowledgeBase['policyParts'] = (id) => {
     let plan = partPlans.get(id);
     if (!plan) {
       const policy = policyById.get(id);
       const body = policy?.doc.body ?? '';
-      plan = planPolicyParts(body, splitPolicy(body), policy?.passages ?? []);
+      plan = planPolicyParts(body, splitSpansAtBlocks(body, scanSpans(body), codes), policy?.passages ?? []);
       partPlans.set(id, plan);
     }
     return plan;
   };
+  const partsJob = (id: string): RenderJob => ({ type: 'parts', body: policyById.get(id)?.doc.body ?? '', sourceCuts: policyParts(id).sourceCuts });
+
+  // The bodies each kind of entity page shows, in the order its pages are built (their getStaticPaths
+  // walk these lists): what the render-ahead worker renders next.
+  const sequenceOf = <T extends { id: string }>(items: readonly T[], job: (id: string) => RenderJob) => {
+    const at = new Map(items.map((item, i) => [item.id, i]));
+    return { at, sequence: { length: items.length, job: (i: number) => job(items[i]!.id) } };
+  };
+  const aheadKinds = {
+    parts: sequenceOf(policies, partsJob),
+    faq: sequenceOf(faqs, (id) => bodyJob('faq', id)),
+    place: sequenceOf(places, (id) => bodyJob('place', id)),
+    contact: sequenceOf(contacts, (id) => bodyJob('contact', id)),
+  };
+  const ahead = options.renderWorker
+    ? new RenderAhead(options.renderWorker, codes, Object.fromEntries(Object.entries(aheadKinds).map(([name, kind]) => [name, kind.sequence])))
+    : undefined;
+  /** Renders a job here, or takes it from the render-ahead worker when its kind is one the worker follows. */
+  const run = (kind: string, id: string, job: () => RenderJob): RenderResult => {
+    const index = aheadKinds[kind as keyof typeof aheadKinds]?.at.get(id);
+    return ahead && index !== undefined ? ahead.render(kind, index) : runRenderJob(job(), codes);
+  };
+
+  const render: KnowledgeBase['render'] = (kind, id) =>
+    rendered.get(`${kind}:${id}`, () => run(kind, id, () => bodyJob(kind, id)) as RenderedBody);
   // All parts of a policy are rendered at once, by whichever of its pages asks first.
   const renderedParts = new RecentCache<string, RenderedBody[]>(RENDER_CACHE_SIZE / 4);
   const renderPolicyParts: KnowledgeBase['renderPolicyParts'] = (id) =>
-    renderedParts.get(id, () => {
-      const body = policyById.get(id)?.doc.body ?? '';
-      return renderBodyParts(body, codes, policyParts(id).sourceCuts, splitPolicy(body));
-    });
+    renderedParts.get(id, () => run('parts', id, () => partsJob(id)) as RenderedBody[]);
 
   return {
     guidelines, categories, places, states, policies, faqs, contacts, matrix,

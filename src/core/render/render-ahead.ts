@@ -1,0 +1,176 @@
+/**
+ * Renders bodies on a second thread ahead of the pages that show them.
+ *
+ * Astro renders a build's pages one after another on one thread, and half of
+ * that time is our Markdown (micromark, then parse5 for the raw HTML of pasted
+ * policies). Pages of one kind come in the order of their list (getStaticPaths
+ * walks kb.policies, kb.faqs, …), so when a page asks for body i, bodies i+1,
+ * i+2, … are next: a worker thread (render-worker.ts) renders those while the
+ * main thread renders the page around body i.
+ *
+ * The main thread never waits for work the worker has not started: a job still
+ * queued when its page arrives is taken back and rendered on the spot (the
+ * worker then skips it), so a slow worker costs nothing but the messages. The
+ * worker takes the newest job first, so the two share the bodies between them
+ * rather than the main thread catching up and waiting on the worker. A job
+ * the worker is rendering is waited for, synchronously (Atomics.wait, then the
+ * result read with receiveMessageOnPort), since pages ask for bodies without
+ * awaiting. Results are plain data rendered by the same runRenderJob, so a page
+ * is the same bytes whichever thread rendered its body.
+ *
+ * Memory stays bounded: at most LOOKAHEAD jobs are out at once, and results
+ * nobody asked for are dropped past a few more.
+ */
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { CELL, SLOT, slotCell, type AheadInit, type AheadJob, type AheadResult } from './render-ahead-protocol.ts';
+import { runRenderJob, type RenderJob, type RenderResult } from './render-jobs.ts';
+
+/** One kind of body, in the order its pages are built. */
+export interface RenderSequence {
+  length: number;
+  job: (index: number) => RenderJob;
+}
+
+export interface RenderAheadStats {
+  /** Bodies the worker rendered and a page used. */
+  worker: number;
+  /** Bodies the main thread rendered (not asked ahead, or reached before the worker started them). */
+  inline: number;
+  /** Time the main thread waited for a body the worker was rendering. */
+  waitedMs: number;
+}
+
+/** Jobs out at once: enough to keep the worker busy while the main thread renders a few pages. */
+const LOOKAHEAD = 12;
+/** Job slots in the shared state; a slot is reused every SLOTS jobs. */
+const SLOTS = 4096;
+/** Longest wait for one body before the main thread gives up on the worker and renders alone. */
+const WAIT_LIMIT_MS = 60_000;
+
+/** Where builds find the stats of the render-ahead in their process (the bench reports them). */
+export const RENDER_AHEAD_STATS = Symbol.for('civic-kb.render-ahead-stats');
+
+export class RenderAhead {
+  readonly stats: RenderAheadStats = { worker: 0, inline: 0, waitedMs: 0 };
+  readonly #codes: ReadonlySet<string>;
+  readonly #sequences: Record<string, RenderSequence>;
+  readonly #worker: Worker;
+  readonly #port: MessagePort;
+  readonly #jobs: MessagePort;
+  readonly #state: Int32Array;
+  #seq = 0;
+  /** Jobs sent and not yet used, by key ("<sequence>:<index>"). */
+  readonly #sent = new Map<string, number>();
+  readonly #keyOf = new Map<number, string>();
+  readonly #results = new Map<number, AheadResult>();
+  /** Per sequence: the last index asked for and the step between asks (a build shard takes every nth). */
+  readonly #cursors = new Map<string, { last: number; step: number }>();
+  #broken = false;
+
+  constructor(workerFile: string | URL, codes: ReadonlySet<string>, sequences: Record<string, RenderSequence>) {
+    this.#codes = codes;
+    this.#sequences = sequences;
+    const buffer = new SharedArrayBuffer(4 * (CELL.firstSlot + SLOTS));
+    this.#state = new Int32Array(buffer);
+    const results = new MessageChannel();
+    const jobs = new MessageChannel();
+    this.#port = results.port1;
+    this.#jobs = jobs.port1;
+    const init: AheadInit = { codes: [...codes], state: buffer, slots: SLOTS, jobs: jobs.port2, results: results.port2 };
+    this.#worker = new Worker(workerFile, { workerData: init, transferList: [jobs.port2, results.port2] });
+    // A build ends with process.exit; the worker must not keep anything else alive.
+    this.#worker.unref();
+    this.#worker.on('error', () => {
+      this.#broken = true;
+    });
+    (globalThis as { [RENDER_AHEAD_STATS]?: RenderAheadStats })[RENDER_AHEAD_STATS] = this.stats;
+  }
+
+  /** Body `index` of `sequence`: the worker's if it has it or is on it, else rendered here. */
+  render(sequence: string, index: number): RenderResult {
+    const key = `${sequence}:${index}`;
+    const ready = this.#take(key);
+    // Ask for the next ones before rendering this one here, so the worker works meanwhile.
+    this.#askAhead(sequence, index);
+    if (ready) {
+      this.stats.worker += 1;
+      return ready;
+    }
+    this.stats.inline += 1;
+    return runRenderJob(this.#sequences[sequence]!.job(index), this.#codes);
+  }
+
+  async close(): Promise<void> {
+    this.#broken = true;
+    this.#port.close();
+    this.#jobs.close();
+    await this.#worker.terminate();
+  }
+
+  #take(key: string): RenderResult | undefined {
+    const seq = this.#sent.get(key);
+    if (seq === undefined) return undefined;
+    this.#sent.delete(key);
+    this.#keyOf.delete(seq);
+    const slot = CELL.firstSlot + (seq % SLOTS);
+    // Still queued: take it back and render it here; the worker will skip it.
+    const was = Atomics.compareExchange(this.#state, slot, slotCell(seq, SLOT.queued), slotCell(seq, SLOT.main));
+    if (was !== slotCell(seq, SLOT.working) && was !== slotCell(seq, SLOT.done)) return undefined;
+    const started = performance.now();
+    try {
+      for (;;) {
+        const posted = Atomics.load(this.#state, CELL.results);
+        this.#drain();
+        const result = this.#results.get(seq);
+        if (result) {
+          this.#results.delete(seq);
+          // A body that failed on the worker fails again here, with its context.
+          return 'result' in result ? result.result : undefined;
+        }
+        if (this.#broken || performance.now() - started > WAIT_LIMIT_MS) {
+          this.#broken = true;
+          return undefined;
+        }
+        Atomics.wait(this.#state, CELL.results, posted, 1000);
+      }
+    } finally {
+      this.stats.waitedMs += performance.now() - started;
+    }
+  }
+
+  #drain(): void {
+    for (let message = receiveMessageOnPort(this.#port); message; message = receiveMessageOnPort(this.#port)) {
+      const result = message.message as AheadResult;
+      this.#results.set(result.seq, result);
+    }
+    // Results nobody will ask for (pages that did not come in the expected order): the oldest go.
+    for (const seq of this.#results.keys()) {
+      if (this.#results.size <= 2 * LOOKAHEAD) break;
+      if (this.#keyOf.has(seq)) this.#sent.delete(this.#keyOf.get(seq)!);
+      this.#keyOf.delete(seq);
+      this.#results.delete(seq);
+    }
+  }
+
+  #askAhead(name: string, index: number): void {
+    if (this.#broken) return;
+    const sequence = this.#sequences[name]!;
+    const cursor = this.#cursors.get(name);
+    const gap = cursor ? index - cursor.last : 1;
+    const step = gap >= 1 && gap <= 64 ? gap : (cursor?.step ?? 1);
+    this.#cursors.set(name, { last: index, step });
+    for (let k = 1; k <= LOOKAHEAD && this.#sent.size < 2 * LOOKAHEAD; k++) {
+      const next = index + k * step;
+      if (next >= sequence.length) break;
+      const key = `${name}:${next}`;
+      if (this.#sent.has(key)) continue;
+      const seq = ++this.#seq;
+      Atomics.store(this.#state, CELL.firstSlot + (seq % SLOTS), slotCell(seq, SLOT.queued));
+      this.#sent.set(key, seq);
+      this.#keyOf.set(seq, key);
+      this.#jobs.postMessage({ seq, job: sequence.job(next) } satisfies AheadJob);
+      Atomics.add(this.#state, CELL.jobs, 1);
+      Atomics.notify(this.#state, CELL.jobs);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Bodies rendered ahead on a worker thread (src/core/render/render-ahead.ts)
+ * are the bodies rendered on the page's thread, whatever order the pages ask in
+ * — in order, every nth (a build shard), shuffled — and nothing hangs or goes
+ * wrong when the worker cannot start or a body fails.
+ */
+import { spawnSync } from 'node:child_process';
+import { access, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildKnowledgeBase, validateContent, type KnowledgeBase } from '../../src/core/index.ts';
+import { RENDER_AHEAD_STATS, RenderAhead, type RenderAheadStats, type RenderSequence } from '../../src/core/render/render-ahead.ts';
+import { runRenderJob, type RenderJob } from '../../src/core/render/render-jobs.ts';
+import { writeAnalysisFixture } from './analysis/fixture.ts';
+import { repoRoot } from '../support/repo-root.ts';
+
+const WORKER = path.join(repoRoot, 'src/core/render/render-worker.ts');
+const SAMPLE = path.resolve(repoRoot, '../shared/sunlight-sample');
+const samplePresent = await access(path.join(SAMPLE, '_policies')).then(() => true, () => false);
+
+let dir: string;
+let plain: KnowledgeBase;
+let ahead: KnowledgeBase;
+let stats: RenderAheadStats;
+let codes: ReadonlySet<string>;
+let policyJobs: RenderJob[];
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kb-render-ahead-'));
+  if (samplePresent) {
+    const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/import-sunlight.ts'), SAMPLE, '--out', dir], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`import:sunlight failed:\n${run.stdout}\n${run.stderr}`);
+  }
+  await writeAnalysisFixture({}, dir);
+  const validation = await validateContent(dir);
+  if (!validation.ok) throw new Error('fixture content has errors');
+  plain = buildKnowledgeBase(validation.context);
+  ahead = buildKnowledgeBase(validation.context, { renderWorker: WORKER });
+  stats = (globalThis as { [RENDER_AHEAD_STATS]?: RenderAheadStats })[RENDER_AHEAD_STATS]!;
+  codes = validation.context.codes;
+  policyJobs = plain.policies.map((p) => ({ type: 'parts', body: p.doc.body, sourceCuts: plain.policyParts(p.id).sourceCuts }));
+}, 120_000);
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** A fresh RenderAhead over the policies' texts. */
+function policiesAhead(workerFile: string = WORKER, jobs: RenderJob[] = policyJobs): RenderAhead {
+  const sequence: RenderSequence = { length: jobs.length, job: (i) => jobs[i]! };
+  return new RenderAhead(workerFile, codes, { parts: sequence });
+}
+
+test("the graph's bodies, pages asking in their build order, are those rendered without the worker; most came from it", () => {
+  expect(plain.policies.length).toBeGreaterThan(samplePresent ? 50 : 5);
+  expect(plain.faqs.length).toBeGreaterThan(3);
+  // A little work on the "page" between bodies, as a page has, so the worker gets ahead.
+  const page = () => {
+    const until = performance.now() + 2;
+    while (performance.now() < until);
+  };
+  for (const policy of plain.policies) {
+    expect(ahead.renderPolicyParts(policy.id), policy.id).toEqual(plain.renderPolicyParts(policy.id));
+    page();
+  }
+  for (const faq of plain.faqs) expect(ahead.render('faq', faq.id), faq.id).toEqual(plain.render('faq', faq.id));
+  for (const place of plain.places) expect(ahead.render('place', place.id)).toEqual(plain.render('place', place.id));
+  for (const contact of plain.contacts) expect(ahead.render('contact', contact.id)).toEqual(plain.render('contact', contact.id));
+  for (const g of plain.guidelines) expect(ahead.render('guideline', g.code)).toEqual(plain.render('guideline', g.code));
+  const followed = plain.policies.length + plain.faqs.length + plain.places.length + plain.contacts.length;
+  expect(stats.worker + stats.inline).toBe(followed);
+  expect(stats.worker).toBeGreaterThan(followed / 4);
+});
+
+describe('RenderAhead on its own', () => {
+  const inline = (i: number) => runRenderJob(policyJobs[i]!, codes);
+
+  test('every third body (a build shard of three): the same bodies', async () => {
+    const renderer = policiesAhead();
+    try {
+      for (let i = 1; i < policyJobs.length; i += 3) expect(renderer.render('parts', i)).toEqual(inline(i));
+      expect(renderer.stats.worker).toBeGreaterThan(0);
+    } finally {
+      await renderer.close();
+    }
+  });
+
+  test('pages in a shuffled order: each gets its own body, never a neighbour’s', async () => {
+    const order = policyJobs.map((_, i) => i);
+    // A fixed shuffle (no randomness in tests): a stride coprime with most lengths, then reversed halves.
+    order.sort((a, b) => ((a * 7919) % 101) - ((b * 7919) % 101) || a - b);
+    const renderer = policiesAhead();
+    try {
+      for (const i of order) expect(renderer.render('parts', i), String(i)).toEqual(inline(i));
+    } finally {
+      await renderer.close();
+    }
+  });
+
+  test('a worker that cannot start: every body is rendered on the page thread, nothing waits', async () => {
+    const renderer = policiesAhead(path.join(repoRoot, 'src/core/render/no-such-worker.ts'));
+    try {
+      const started = performance.now();
+      for (let i = 0; i < Math.min(20, policyJobs.length); i++) expect(renderer.render('parts', i)).toEqual(inline(i));
+      expect(renderer.stats.worker).toBe(0);
+      expect(performance.now() - started).toBeLessThan(30_000);
+    } finally {
+      await renderer.close();
+    }
+  });
+
+  test('a body that fails on the worker fails on the page thread with its own error', async () => {
+    // Not a string: the renderer throws wherever it runs.
+    const jobs: RenderJob[] = [...policyJobs.slice(0, 3), { type: 'body', body: undefined as unknown as string }, ...policyJobs.slice(3, 6)];
+    const renderer = policiesAhead(WORKER, jobs);
+    let expected: unknown;
+    try {
+      runRenderJob(jobs[3]!, codes);
+    } catch (error) {
+      expected = error;
+    }
+    expect(expected).toBeInstanceOf(Error);
+    try {
+      for (let i = 0; i < 3; i++) renderer.render('parts', i);
+      // Let the worker reach the failing job first.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(() => renderer.render('parts', 3)).toThrow((expected as Error).message);
+      expect(renderer.render('parts', 4)).toEqual(runRenderJob(jobs[4]!, codes));
+    } finally {
+      await renderer.close();
+    }
+  });
+});

@@ -84,12 +84,14 @@ function startShard(index: number, count: number, options: AstroBuildOptions): R
     [...shardNodeFlags(), shardProcess, path.join(dir, 'site'), path.join(dir, 'cache'), path.join(dir, 'report.json')],
     {
       env: { ...process.env, ...options.env, [BUILD_SHARD_ENV]: `${index}/${count}` },
-      // The first shard's log is the build's log; the others' would repeat it. Their errors are kept and shown when they fail.
-      stdio: index === 0 ? 'inherit' : ['ignore', 'ignore', 'pipe'],
+      // The first shard's log is the build's log; the others' would repeat it. Errors are kept (the first
+      // shard's passed on as they come) to tell whether another shard's error has been shown already.
+      stdio: ['ignore', index === 0 ? 'inherit' : 'ignore', 'pipe'],
     },
   );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
+    if (index === 0) process.stderr.write(chunk);
     stderr = (stderr + chunk.toString('utf8')).slice(-20_000);
   });
   const done = new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
@@ -146,19 +148,23 @@ export async function buildWithAstro(options: AstroBuildOptions): Promise<AstroB
   const running = Array.from({ length: options.shards }, (_, i) => startShard(i, options.shards, options));
   // The first shard to fail stops the others: their pages would be thrown away.
   const failed: { index: number; stderr: string }[] = [];
-  await Promise.all(
+  const closed = await Promise.all(
     running.map(async (shard) => {
       const { code, stderr } = await shard.done;
-      if (code === 0 || shard.stopped) return;
-      failed.push({ index: shard.index, stderr });
-      for (const other of running) if (other !== shard && !other.stopped) other.stop();
+      if (code !== 0 && !shard.stopped) {
+        failed.push({ index: shard.index, stderr });
+        for (const other of running) if (other !== shard && !other.stopped) other.stop();
+      }
+      return stderr;
     }),
   );
   if (failed.length > 0) {
-    // Shard 0's log is the build's: its error is on screen already. Another shard's is passed on
-    // (a content error fails every shard alike, and is shown once).
-    const other = failed.find((f) => f.index !== 0);
-    throw new Error(failed.some((f) => f.index === 0) || !other ? 'The Astro build failed (see above).' : `The Astro build failed in shard ${other.index + 1} of ${options.shards}:\n${other.stderr.trim()}`);
+    // The first shard's errors are on screen already. Another shard's are passed on unless the first shard
+    // showed them too (a content error fails every shard alike, and a stopped shard may have printed it).
+    const shown = closed[0]!;
+    const firstLine = (text: string) => text.split('\n').find((line) => line.trim() !== '') ?? '';
+    const other = failed.find((f) => f.index !== 0 && f.stderr.trim() !== '' && !shown.includes(firstLine(f.stderr)));
+    throw new Error(other ? `The Astro build failed in shard ${other.index + 1} of ${options.shards}:\n${other.stderr.trim()}` : 'The Astro build failed (see above).');
   }
 
   const shards: ShardReport[] = [];

@@ -20,9 +20,11 @@ const report: Record<string, unknown> = { phase };
 const ms = (from: number) => Math.round(performance.now() - from);
 
 /**
- * Peak RSS (VmHWM) of this process's live children, read from /proc. Pagefind's
- * Node API runs its indexer as a child that is killed, not reaped, on close():
- * GNU time never sees its memory, so it is read here just before.
+ * Peak RSS (VmHWM) of this process's live children, summed, read from /proc.
+ * Pagefind's Node API runs its indexer as a child that is killed, not reaped,
+ * on close(): GNU time never sees its memory, so it is read here just before.
+ * Bundles are written two at a time, so two indexers may be alive: the sum of
+ * their peaks is the most they can have held at once.
  */
 async function childrenPeakRss(): Promise<number> {
   let peak = 0;
@@ -31,7 +33,7 @@ async function childrenPeakRss(): Promise<number> {
     if (!/^\d+$/.test(pid)) continue;
     const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
     if (Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]) !== process.pid) continue;
-    peak = Math.max(peak, Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024);
+    peak += Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
   }
   return peak;
 }

@@ -1,6 +1,6 @@
 /** The search indexer hands Pagefind a bundle's pages as brace globs of bounded size (scripts/lib/search-index.ts). */
 import { expect, test } from 'vitest';
-import { GLOB_MAX_PATHS, pathGlobs } from '../../scripts/lib/search-index.ts';
+import { GLOB_MAX_PATHS, pathGlobs } from '../../scripts/lib/search-bundle.ts';
 
 test('paths in order, at most max a glob, every path once', () => {
   const files = Array.from({ length: 9 }, (_, i) => `places/p-${i}/index.html`);

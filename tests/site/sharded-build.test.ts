@@ -4,7 +4,9 @@
  * scripts/lib/astro-build.ts) — every page once, the sitemap and feed listing
  * every page whichever process wrote them, the search index alike — and bodies
  * rendered ahead on a worker thread (src/core/render/render-ahead.ts), which the
- * plain build here turns off (KB_RENDER_AHEAD=off). Built from the Sunlight sample (when present) and the analysis
+ * plain build here turns off (KB_RENDER_AHEAD=off). Both write search bundles per
+ * state (forced past 50 pages): the plain build one at a time, the other two at
+ * once (KB_SEARCH_THREADS, scripts/lib/search-index.ts). Built from the Sunlight sample (when present) and the analysis
  * fixture, which have policies in parts, paged lists and version pages — the
  * groups a shard must keep together.
  */
@@ -32,8 +34,9 @@ beforeAll(async () => {
   }
   await writeAnalysisFixture({}, contentDir);
   // One after the other: each build uses the machine's cores.
-  one = await buildSite(contentDir, { env: { KB_BUILD_SHARDS: '1', KB_RENDER_AHEAD: 'off', KB_TODAY: '2026-01-15' } });
-  three = await buildSite(contentDir, { env: { KB_BUILD_SHARDS: '3', KB_TODAY: '2026-01-15' } });
+  const env = { KB_TODAY: '2026-01-15', KB_SEARCH_SINGLE_BUNDLE_MAX: '50' };
+  one = await buildSite(contentDir, { env: { ...env, KB_BUILD_SHARDS: '1', KB_RENDER_AHEAD: 'off', KB_SEARCH_THREADS: '1' } });
+  three = await buildSite(contentDir, { env: { ...env, KB_BUILD_SHARDS: '3', KB_SEARCH_THREADS: '2' } });
 }, 600_000);
 
 afterAll(async () => {
@@ -59,6 +62,8 @@ test('three processes, rendering bodies ahead, write the same files as one rende
   const expected = await files(one.outDir);
   expect(expected.filter((f) => f.endsWith('.html')).length).toBeGreaterThan(samplePresent ? 400 : 100);
   expect(expected.some((f) => /^policies\/[^/]+\/part-2\/index\.html$/.test(f)) || !samplePresent, 'a policy in parts').toBe(true);
+  const bundles = JSON.parse(await readFile(path.join(one.outDir, 'pagefind', 'bundles.json'), 'utf8')) as { states: string[] };
+  expect(bundles.states.length, 'search bundles per state').toBeGreaterThan(2);
   expect(await files(three.outDir)).toEqual(expected);
   const differing: string[] = [];
   for (const file of expected) {

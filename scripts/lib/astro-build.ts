@@ -11,7 +11,7 @@
  * shard is one Astro process, as the build always was.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILD_SHARD_ENV } from '../../src/lib/build-shard.ts';
@@ -110,15 +110,6 @@ function startShard(index: number, count: number, options: AstroBuildOptions): R
   return running;
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Moves every file of `from` into `into`. A file both have must be the same bytes (a page every shard
  * renders, a shared asset): a difference means the shards did not build the same site, and the build fails.
@@ -131,9 +122,12 @@ export async function mergeSiteInto(from: string, into: string): Promise<number>
     const source = path.join(entry.parentPath, entry.name);
     const relative = path.relative(from, source);
     const target = path.join(into, relative);
-    if (await exists(target)) {
-      const [a, b] = await Promise.all([readFile(source), readFile(target)]);
-      if (!a.equals(b)) throw new Error(`Build shards wrote different versions of ${relative.split(path.sep).join('/')}; a page every shard renders must not depend on its shard.`);
+    const there = await readFile(target).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (there) {
+      if (!there.equals(await readFile(source))) throw new Error(`Build shards wrote different versions of ${relative.split(path.sep).join('/')}; a page every shard renders must not depend on its shard.`);
       duplicates += 1;
       continue;
     }

@@ -4,8 +4,7 @@
  * the part the plan names, and — on the Sunlight sample when present — that the
  * same holds for every real policy.
  */
-import { spawnSync } from 'node:child_process';
-import { access, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -15,7 +14,7 @@ import { scanSpans } from '../../src/core/passages/scan-spans.ts';
 import { partAt, planPolicyParts, type PartLimits } from '../../src/core/render/policy-parts.ts';
 import { renderBody, renderBodyParts } from '../../src/core/render/render-body.ts';
 import { splitSpansAtBlocks } from '../../src/core/render/split-spans.ts';
-import { repoRoot } from '../support/repo-root.ts';
+import { importSunlightSample, SUNLIGHT_SAMPLE, sunlightSamplePresent } from '../support/sunlight-sample.ts';
 
 const CODES = new Set(['open-formats', 'metadata', 'timelines', 'funding']);
 const SMALL: PartLimits = { first: 1_500, rest: 2_000 };
@@ -118,8 +117,8 @@ describe('planning parts', () => {
   });
 });
 
-const SAMPLE = path.resolve(repoRoot, '../shared/sunlight-sample');
-const samplePresent = await access(path.join(SAMPLE, '_policies')).then(() => true, () => false);
+const SAMPLE = SUNLIGHT_SAMPLE;
+const samplePresent = sunlightSamplePresent;
 if (!samplePresent) console.warn(`skipped: the Sunlight Hub sample is not at ${SAMPLE}`);
 
 describe.skipIf(!samplePresent)('parts of the Sunlight sample (../shared/sunlight-sample)', () => {
@@ -127,8 +126,7 @@ describe.skipIf(!samplePresent)('parts of the Sunlight sample (../shared/sunligh
   let kb: KnowledgeBase;
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'kb-parts-'));
-    const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/import-sunlight.ts'), SAMPLE, '--out', dir], { encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`import:sunlight failed:\n${run.stdout}\n${run.stderr}`);
+    importSunlightSample(dir);
     kb = (await loadKnowledgeBase(dir)).kb;
   }, 120_000);
   afterAll(() => rm(dir, { recursive: true, force: true }));

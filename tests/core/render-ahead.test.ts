@@ -4,8 +4,7 @@
  * — in order, every nth (a build shard), shuffled — and nothing hangs or goes
  * wrong when the worker cannot start or a body fails.
  */
-import { spawnSync } from 'node:child_process';
-import { access, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -14,10 +13,10 @@ import { RENDER_AHEAD_STATS, RenderAhead, type RenderAheadStats, type RenderSequ
 import { runRenderJob, type RenderJob } from '../../src/core/render/render-jobs.ts';
 import { writeAnalysisFixture } from './analysis/fixture.ts';
 import { repoRoot } from '../support/repo-root.ts';
+import { importSunlightSample, sunlightSamplePresent } from '../support/sunlight-sample.ts';
 
 const WORKER = path.join(repoRoot, 'src/core/render/render-worker.ts');
-const SAMPLE = path.resolve(repoRoot, '../shared/sunlight-sample');
-const samplePresent = await access(path.join(SAMPLE, '_policies')).then(() => true, () => false);
+const samplePresent = sunlightSamplePresent;
 
 let dir: string;
 let plain: KnowledgeBase;
@@ -29,8 +28,7 @@ let policyJobs: RenderJob[];
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'kb-render-ahead-'));
   if (samplePresent) {
-    const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/import-sunlight.ts'), SAMPLE, '--out', dir], { encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`import:sunlight failed:\n${run.stdout}\n${run.stderr}`);
+    importSunlightSample(dir);
   }
   await writeAnalysisFixture({}, dir);
   const validation = await validateContent(dir);

@@ -9,8 +9,7 @@
  * site: the analysis fixture (written by the tests) plus, when present, the
  * Sunlight Hub sample imported with the project's importer.
  */
-import { spawnSync } from 'node:child_process';
-import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -20,12 +19,12 @@ import { toContentFile } from '../../src/core/write/serialize.ts';
 import { formatViolations, runAxe } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { buildSite, type SiteBuild } from '../support/build-site.ts';
-import { repoRoot } from '../support/repo-root.ts';
 import { saveScreenshots, SCREENSHOT_VIEWPORTS, screenshotDir } from '../support/screenshots.ts';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { importSunlightSample, SUNLIGHT_SAMPLE, sunlightSamplePresent } from '../support/sunlight-sample.ts';
 
-const SAMPLE = path.resolve(repoRoot, '../shared/sunlight-sample');
-const samplePresent = await access(path.join(SAMPLE, '_policies')).then(() => true, () => false);
+const SAMPLE = SUNLIGHT_SAMPLE;
+const samplePresent = sunlightSamplePresent;
 if (!samplePresent) console.warn(`analyst e2e: the Sunlight Hub sample is not at ${SAMPLE}; using the written fixture alone`);
 
 /**
@@ -87,8 +86,7 @@ describe('analysis pages in a browser', () => {
   beforeAll(async () => {
     contentDir = await mkdtemp(path.join(os.tmpdir(), 'kb-analyst-e2e-'));
     if (samplePresent) {
-      const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/import-sunlight.ts'), SAMPLE, '--out', contentDir], { encoding: 'utf8' });
-      if (run.status !== 0) throw new Error(`import:sunlight failed:\n${run.stdout}\n${run.stderr}`);
+      importSunlightSample(contentDir);
     }
     await writeAnalysisFixture({}, contentDir);
     await writeLongPolicy(contentDir);

@@ -8,7 +8,6 @@
  * language pages. Built once from the analysis fixture plus, when present,
  * the Sunlight Hub sample imported with the project's importer.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { access, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -22,10 +21,10 @@ import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeAnalysisFixture } from '../core/analysis/fixture.ts';
 import { buildSite, type SiteBuild } from '../support/build-site.ts';
-import { repoRoot } from '../support/repo-root.ts';
+import { importSunlightSample, SUNLIGHT_SAMPLE, sunlightSamplePresent } from '../support/sunlight-sample.ts';
 
-const SAMPLE = path.resolve(repoRoot, '../shared/sunlight-sample');
-const samplePresent = await access(path.join(SAMPLE, '_policies')).then(() => true, () => false);
+const SAMPLE = SUNLIGHT_SAMPLE;
+const samplePresent = sunlightSamplePresent;
 if (!samplePresent) console.warn(`analysis site test: the Sunlight Hub sample is not at ${SAMPLE}; building the written fixture alone`);
 
 const FACETS = ['enforcers', 'fines', 'escalation', 'sanctions', 'complaints', 'appeals', 'timelines'] as const;
@@ -89,8 +88,7 @@ describe('analysis pages', () => {
   beforeAll(async () => {
     contentDir = await mkdtemp(path.join(os.tmpdir(), 'kb-analysis-site-'));
     if (samplePresent) {
-      const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/import-sunlight.ts'), SAMPLE, '--out', contentDir], { encoding: 'utf8' });
-      if (run.status !== 0) throw new Error(`import:sunlight failed:\n${run.stdout}\n${run.stderr}`);
+      importSunlightSample(contentDir);
     }
     await writeAnalysisFixture({}, contentDir);
     places = (await readMarkdown(path.join(contentDir, 'places'))).map((f) => ({ id: f.name, state: f.data['state'], coordinates: f.data['coordinates'] }));

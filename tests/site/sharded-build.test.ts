@@ -10,17 +10,15 @@
  * fixture, which have policies in parts, paged lists and version pages — the
  * groups a shard must keep together.
  */
-import { spawnSync } from 'node:child_process';
-import { access, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { writeAnalysisFixture } from '../core/analysis/fixture.ts';
 import { buildSite, type SiteBuild } from '../support/build-site.ts';
-import { repoRoot } from '../support/repo-root.ts';
+import { importSunlightSample, sunlightSamplePresent } from '../support/sunlight-sample.ts';
 
-const SAMPLE = path.resolve(repoRoot, '../shared/sunlight-sample');
-const samplePresent = await access(path.join(SAMPLE, '_policies')).then(() => true, () => false);
+const samplePresent = sunlightSamplePresent;
 
 let contentDir: string;
 let one: SiteBuild;
@@ -29,8 +27,7 @@ let three: SiteBuild;
 beforeAll(async () => {
   contentDir = await mkdtemp(path.join(os.tmpdir(), 'kb-sharded-'));
   if (samplePresent) {
-    const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/import-sunlight.ts'), SAMPLE, '--out', contentDir], { encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`import:sunlight failed:\n${run.stdout}\n${run.stderr}`);
+    importSunlightSample(contentDir);
   }
   await writeAnalysisFixture({}, contentDir);
   // One after the other: each build uses the machine's cores.

@@ -5,8 +5,7 @@
  * imported with the project's importer, checked against counts made here
  * straight from the Hub's files.
  */
-import { spawnSync } from 'node:child_process';
-import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { diffWords } from 'diff';
@@ -16,7 +15,7 @@ import { compareCounts, placesWithVersions, placeVersions, REWRITE_BELOW, type V
 import { toPlainText } from '../../../src/core/passages/plain-text.ts';
 import { countWords, diffRun, mergeChanges, wordDiff } from '../../../src/core/analysis/word-diff.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../../src/core/index.ts';
-import { repoRoot } from '../../support/repo-root.ts';
+import { importSunlightSample, SUNLIGHT_SAMPLE, sunlightSamplePresent } from '../../support/sunlight-sample.ts';
 
 const ORDER = ['alpha', 'beta', 'gamma', 'delta'];
 
@@ -187,8 +186,8 @@ describe('wordDiff', () => {
   });
 });
 
-const SAMPLE = path.resolve(repoRoot, '../shared/sunlight-sample');
-const samplePresent = await access(path.join(SAMPLE, '_policies')).then(() => true, () => false);
+const SAMPLE = SUNLIGHT_SAMPLE;
+const samplePresent = sunlightSamplePresent;
 if (!samplePresent) console.warn(`skipped: the Sunlight Hub sample is not at ${SAMPLE}`);
 
 /** Guideline codes tagged in a Hub file, counted here from its class attributes, not by the project's scanner. */
@@ -218,8 +217,7 @@ describe.skipIf(!samplePresent)('versions in the Sunlight sample (../shared/sunl
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'kb-versions-'));
-    const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/import-sunlight.ts'), SAMPLE, '--out', dir], { encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`import:sunlight failed:\n${run.stdout}\n${run.stderr}`);
+    importSunlightSample(dir);
     const topeka = await readFile(path.join(dir, 'policies', `${REHOMED.before}.md`), 'utf8');
     // Moved to Wichita and dated after Wichita's policy, so it becomes its second version.
     await writeFile(path.join(dir, 'policies', `${REHOMED.as}.md`), topeka.replace(/^place: topeka-ks$/m, 'place: wichita-ks'));

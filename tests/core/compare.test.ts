@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   compareFacets, compareMatrix, csvField, filterPolicies, groupPassagesByPlace, legalTypeSlug, matrixCsv, matrixJson,
   paginatePassages, toCsv, type CompareFilter, type MatrixJsonSource,
+  repeatedPassages,
 } from '../../src/core/graph/compare.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/core/index.ts';
 import type { Passage } from '../../src/core/passages/extract.ts';
@@ -219,5 +220,23 @@ describe('on a knowledge graph built from content files', () => {
       ['ames-ia', [['ames-ia-2016', 2]]],
       ['bolton-mo', [['bolton-mo-2018-05-06', 1]]],
     ]);
+  });
+});
+
+describe('repeatedPassages (the picker names a passage an amended version repeats)', () => {
+  const passage = (policy: string, text: string) => ({ policy, text }) as unknown as Passage;
+  test('a passage repeated word for word (whitespace aside) by a later policy of the place maps to the first', () => {
+    const first = passage('p-2016', 'The city shall publish\n\nits data.');
+    const own = passage('p-2016', 'Only in 2016.');
+    const again = passage('p-2019', 'The city  shall publish\n\nits   data.');
+    const changed = passage('p-2019', 'The city shall publish its data sets.');
+    const thrice = passage('p-2022', 'The city shall publish\n\nits data.');
+    const repeats = repeatedPassages({ place: 'x', policies: [{ policy: 'p-2016', passages: [first, own] }, { policy: 'p-2019', passages: [again, changed] }, { policy: 'p-2022', passages: [thrice] }] });
+    expect([...repeats]).toEqual([[again, first], [thrice, first]]);
+  });
+  test('the same words twice in one policy are both quoted: only another version repeats', () => {
+    const a = passage('p', 'Same.');
+    const b = passage('p', 'Same.');
+    expect(repeatedPassages({ place: 'x', policies: [{ policy: 'p', passages: [a, b] }] }).size).toBe(0);
   });
 });

@@ -51,10 +51,13 @@ function paragraph(seed: number): string {
   const words = Array.from({ length: 40 }, (_, k) => WORDS[(seed * 7 + k * (seed % 5 + 3)) % WORDS.length]!);
   return `Section ${seed}. The ${words.join(' ')}.`;
 }
+const SAME_IN_EVERY_VERSION = 'Longtown shall keep a public inventory of its data sets and review it every year.';
 /** A version of the long policy: 14 paragraphs all versions share (an unchanged run), then 30 of its own. */
 const longBody = (version: number) =>
   [
     `<span class="g-metadata">Longtown shall publish metadata with every data set, version ${version}.</span>`,
+    // Kept word for word by every version: the picker quotes it once.
+    `<span class="g-metadata">${SAME_IN_EVERY_VERSION}</span>`,
     ...Array.from({ length: 14 }, (_, i) => paragraph(1000 + i)),
     ...Array.from({ length: 30 }, (_, i) => paragraph(version * 100 + i)),
   ].join('\n\n');
@@ -263,6 +266,15 @@ test("the picker goes on over pages by state: every column once, and page 1 link
   expect(links(firstMain, /^\/compare\/pick\/metadata\/page\/2\/$/).length).toBeGreaterThan(0);
   const bigColumn = elements(main(pages[1]!.tree), (el) => el.tagName === 'section' && attr(el, 'ariaLabelledBy') === `place-${BIG_COLUMN_PLACE}`)[0]!;
   expect(elements(bigColumn, (el) => el.tagName === 'blockquote')).toHaveLength(BIG_COLUMN_PASSAGES + 1);
+  // The long place's three versions repeat one passage word for word: quoted once, named in the two later versions.
+  const longColumn = pages.flatMap(({ tree }) => elements(main(tree), (el) => el.tagName === 'section' && attr(el, 'ariaLabelledBy') === `place-${LONG_PLACE}`))[0]!;
+  const quotes = elements(longColumn, (el) => el.tagName === 'blockquote').map(text);
+  expect(quotes.filter((q) => q === SAME_IN_EVERY_VERSION)).toHaveLength(1);
+  expect(quotes).toHaveLength(4);
+  const named = elements(longColumn, (el) => hasClass(el, 'passage-same')).map(text);
+  expect(named).toHaveLength(2);
+  for (const line of named) expect(line).toMatch(/^Same wording as in Longtown Open Data Order \d{4} \(.+\), quoted above\.$/);
+  expect(links(longColumn, /^\/policies\/north-fork-meadows-000-mo-\d{4}\/#/)).toHaveLength(6);
   // The start page has too many places to tick: it lists the guidelines.
   const start = await read('/compare/pick/');
   expect(elements(main(start), (el) => el.tagName === 'input')).toEqual([]);

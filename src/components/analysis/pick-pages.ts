@@ -11,7 +11,7 @@
  * tick box per place while it fits, else it lists the guidelines.
  */
 import type { KnowledgeBase, PlaceNode } from '../../core/index.ts';
-import { groupPassagesByPlace, type PlacePassages } from '../../core/graph/compare.ts';
+import { groupPassagesByPlace, repeatedPassages, type PlacePassages } from '../../core/graph/compare.ts';
 import { CONTENT_BUDGET_BYTES, htmlBytes, paginateByBytes } from '../../core/graph/paging.ts';
 import { hrefs } from '../../lib/knowledge-base.ts';
 
@@ -23,6 +23,7 @@ const COLUMN = bytes(
 );
 const POLICY = bytes('<h3><a href=""></a> ()</h3><ul class="passages"></ul>');
 const PASSAGE = bytes('<li><blockquote></blockquote><a href="">Read in context</a></li>');
+const REPEATED = bytes('<li><p class="passage-same">Same wording as in  (), quoted above.</p><a href="">Read in context</a></li>');
 const PARAGRAPH = bytes('<p></p>');
 const WITHOUT = bytes('<section aria-labelledby="without"><h2 id="without">Places with no passage of this guideline</h2><ul class="pick-places"></ul></section>');
 const WITHOUT_PLACE = bytes('<li><a href="" data-place-name=""></a>, </li>');
@@ -48,11 +49,19 @@ const longest = (values: readonly string[]) => values.reduce((a, b) => (b.length
 function columnBytes(kb: KnowledgeBase, group: PlacePassages): number {
   const place = kb.place(group.place)!;
   let total = COLUMN + 4 * htmlBytes(place.id) + htmlBytes(hrefs.place(place.id)) + 2 * htmlBytes(place.name) + 2 * htmlBytes(place.state);
+  const repeats = repeatedPassages(group);
   for (const entry of group.policies) {
     const policy = kb.policy(entry.policy)!;
     total += POLICY + htmlBytes(hrefs.policy(policy.id)) + htmlBytes(policy.title) + htmlBytes(policy.when);
     for (const passage of entry.passages) {
-      total += PASSAGE + htmlBytes(hrefs.passage(policy.id, passage.anchor, kb.partOf(passage)));
+      const link = htmlBytes(hrefs.passage(policy.id, passage.anchor, kb.partOf(passage)));
+      const same = repeats.get(passage);
+      if (same) {
+        const first = kb.policy(same.policy)!;
+        total += REPEATED + link + htmlBytes(first.title) + htmlBytes(first.when);
+        continue;
+      }
+      total += PASSAGE + link;
       for (const paragraph of passage.text.split('\n\n')) total += PARAGRAPH + htmlBytes(paragraph);
     }
   }

@@ -178,6 +178,25 @@ export function groupPassagesByPlace(passages: readonly Passage[], placeOf: (pol
   return groups;
 }
 
+/**
+ * Passages of a column that repeat, word for word, one quoted above them in the same column: a place's
+ * amended policy often keeps the passages of the one before. Maps each repeat to the passage it repeats
+ * (the first with that text, whitespace aside). The picker quotes the first and names it for the others.
+ */
+export function repeatedPassages(group: PlacePassages): Map<Passage, Passage> {
+  const first = new Map<string, Passage>();
+  const repeats = new Map<Passage, Passage>();
+  for (const entry of group.policies) {
+    for (const passage of entry.passages) {
+      const key = passage.text.replace(/\s+/g, ' ').trim();
+      const earlier = first.get(key);
+      if (earlier && earlier.policy !== passage.policy) repeats.set(passage, earlier);
+      else if (!earlier) first.set(key, passage);
+    }
+  }
+  return repeats;
+}
+
 export interface PassagePaging {
   /** Most passages on one page. */
   maxPassages: number;

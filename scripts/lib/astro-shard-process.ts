@@ -40,8 +40,14 @@ try {
   // Astro's build can leave handles (watchers, workers) open; the work is done.
   process.exit(0);
 } catch (error) {
-  // The message names the file and line; the stack is mostly framework internals.
-  const detail = error instanceof Error ? (process.env['DEBUG'] ? (error.stack ?? error.message) : error.message) : String(error);
-  console.error(detail);
+  // The message names the file and line; the stack is mostly framework internals — unless there is no
+  // message, when the stack (and the cause) are all there is to go on.
+  const detail =
+    error instanceof Error
+      ? process.env['DEBUG'] || !error.message.trim()
+        ? [error.stack ?? String(error), error.cause === undefined ? '' : `cause: ${String((error.cause as Error)?.stack ?? error.cause)}`].join('\n').trim()
+        : error.message
+      : String(error);
+  console.error(detail || 'The Astro build failed without a message.');
   process.exit(1);
 }

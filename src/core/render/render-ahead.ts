@@ -120,7 +120,7 @@ export class RenderAhead {
     try {
       for (;;) {
         const posted = Atomics.load(this.#state, CELL.results);
-        this.#drain();
+        this.#drain(seq);
         const result = this.#results.get(seq);
         if (result) {
           this.#results.delete(seq);
@@ -138,7 +138,8 @@ export class RenderAhead {
     }
   }
 
-  #drain(): void {
+  /** Reads the results posted so far; `waitingFor` is the job a page is waiting on, whose result is never dropped. */
+  #drain(waitingFor: number): void {
     for (let message = receiveMessageOnPort(this.#port); message; message = receiveMessageOnPort(this.#port)) {
       const result = message.message as AheadResult;
       this.#results.set(result.seq, result);
@@ -146,6 +147,7 @@ export class RenderAhead {
     // Results nobody will ask for (pages that did not come in the expected order): the oldest go.
     for (const seq of this.#results.keys()) {
       if (this.#results.size <= 2 * LOOKAHEAD) break;
+      if (seq === waitingFor) continue;
       if (this.#keyOf.has(seq)) this.#sent.delete(this.#keyOf.get(seq)!);
       this.#keyOf.delete(seq);
       this.#results.delete(seq);

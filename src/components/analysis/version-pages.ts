@@ -9,7 +9,7 @@
  * left out) plus its texts (htmlBytes) — the diff blocks are HTML already.
  */
 import type { KnowledgeBase } from '../../core/index.ts';
-import { placeVersions, type VersionStep } from '../../core/analysis/versions.ts';
+import { comparePlaceVersions, type VersionStep } from '../../core/analysis/versions.ts';
 import { CONTENT_BUDGET_BYTES, htmlBytes, paginateByBytes } from '../../core/graph/paging.ts';
 import { hrefs } from '../../lib/knowledge-base.ts';
 import { RecentCache } from '../../core/util/recent-cache.ts';
@@ -133,8 +133,9 @@ export function versionPages(kb: KnowledgeBase, place: string): VersionPages {
   return store.recent.get(place, () => {
     const kept = packed.get(place);
     if (kept) return unpack(kept);
-    const whole = paginate(kb, place, placeVersions(kb, place));
-    const plan = whole.pages.length > 1 ? paginate(kb, place, placeVersions(kb, place, { maxFoldBytes: MAX_FOLD_BYTES })) : whole;
+    const steps = comparePlaceVersions(kb, place);
+    const whole = paginate(kb, place, steps());
+    const plan = whole.pages.length > 1 ? paginate(kb, place, steps({ maxFoldBytes: MAX_FOLD_BYTES })) : whole;
     packed.set(place, pack(plan));
     return plan;
   });

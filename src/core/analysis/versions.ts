@@ -7,7 +7,7 @@
 import { toPlainText } from '../passages/plain-text.ts';
 import { groupBy } from '../util/group-by.ts';
 import { sharedWording } from './shared-wording.ts';
-import { countWords, wordDiff, type WordDiff, type WordDiffOptions } from './word-diff.ts';
+import { countWords, diffTexts, type DiffLayout, type WordDiff, type WordDiffOptions } from './word-diff.ts';
 
 /** The slice of the knowledge graph this reads (KnowledgeBase satisfies it). */
 export interface VersionsSource {
@@ -101,9 +101,17 @@ function policiesOf(source: VersionsSource, placeId: string): VersionsSource['po
  * but the measure, for the page to say so.
  */
 export function placeVersions(source: VersionsSource, placeId: string, options: WordDiffOptions = {}): VersionStep[] {
+  return comparePlaceVersions(source, placeId, options.maxHunkWords)(options);
+}
+
+/**
+ * placeVersions in two steps: the comparisons, made once, then the steps with their diffs laid out as asked
+ * (as often as needed: a version page lays them out whole, then with folds cut to fit its pages).
+ */
+export function comparePlaceVersions(source: VersionsSource, placeId: string, maxHunkWords?: number): (layout?: DiffLayout) => VersionStep[] {
   const own = policiesOf(source, placeId);
   const order = source.guidelines.map((g) => g.code);
-  const steps: VersionStep[] = [];
+  const compared: { step: Omit<VersionStep, 'diff'>; diff?: (layout?: DiffLayout) => WordDiff }[] = [];
   // Each text once: the middle policies are the newer side of one pair and the older of the next.
   const texts = own.map((p) => toPlainText(p.doc.body));
   for (let i = 1; i < own.length; i++) {
@@ -112,13 +120,15 @@ export function placeVersions(source: VersionsSource, placeId: string, options: 
     const [beforeText, afterText] = [texts[i - 1]!, texts[i]!];
     const shared = sharedWording(beforeText, afterText);
     const rewritten = shared < REWRITE_BELOW;
-    steps.push({
-      before: before.id,
-      after: after.id,
-      ...compareCounts(order, before.counts, after.counts),
-      diff: rewritten ? NO_DIFF : wordDiff(beforeText, afterText, options),
-      ...(rewritten && { rewritten: { sharedWording: shared, beforeWords: countWords(beforeText), afterWords: countWords(afterText) } }),
+    compared.push({
+      step: {
+        before: before.id,
+        after: after.id,
+        ...compareCounts(order, before.counts, after.counts),
+        ...(rewritten && { rewritten: { sharedWording: shared, beforeWords: countWords(beforeText), afterWords: countWords(afterText) } }),
+      },
+      ...(!rewritten && { diff: diffTexts(beforeText, afterText, maxHunkWords) }),
     });
   }
-  return steps;
+  return (layout = {}) => compared.map(({ step, diff }) => ({ ...step, diff: diff ? diff(layout) : NO_DIFF }));
 }

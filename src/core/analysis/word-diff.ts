@@ -271,8 +271,23 @@ export function paragraphBlocks(paragraphs: readonly Paragraph[], foldAfter = DE
 
 /** Diff of two plain texts whose paragraphs are separated by blank lines (as toPlainText gives them). */
 export function wordDiff(before: string, after: string, options: WordDiffOptions = {}): WordDiff {
+  return diffTexts(before, after, options.maxHunkWords)(options);
+}
+
+/** How a diff is laid out into blocks (WordDiffOptions without what the comparison itself depends on). */
+export type DiffLayout = Pick<WordDiffOptions, 'foldAfter' | 'maxFoldBytes'>;
+
+/**
+ * The comparison of two texts, made once, laid out on demand: a version page lays a diff out whole, then
+ * again with its folds cut to fit pages when it needs several, and the comparison is most of the cost.
+ */
+export function diffTexts(before: string, after: string, maxHunkWords?: number): (layout?: DiffLayout) => WordDiff {
   const split = (text: string) => text.split(PARAGRAPH_BREAK).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
-  const { paragraphs, blockChanges } = diffParagraphs(split(before), split(after), options.maxHunkWords);
+  const diffed = diffParagraphs(split(before), split(after), maxHunkWords);
+  return (layout = {}) => layoutDiff(diffed, layout);
+}
+
+function layoutDiff({ paragraphs, blockChanges }: { paragraphs: Paragraph[]; blockChanges: number }, options: DiffLayout): WordDiff {
   const blocks = paragraphBlocks(paragraphs, options.foldAfter, options.maxFoldBytes);
   return {
     html: blocks.join('\n'),

@@ -55,6 +55,9 @@ export function pathsOfShard<P extends { params: Record<string, string | undefin
 
 const current = parseBuildShard(process.env[BUILD_SHARD_ENV]);
 
+/** True in one of several build processes (each renders a share of the pages). */
+export const shardedBuild = (current?.count ?? 1) > 1;
+
 /**
  * What getStaticPaths is called with: Astro's options, or the page listing's (src/core/publish/routes.ts),
  * which asks for every page — the sitemap and the feed list the whole site whichever shard renders them.

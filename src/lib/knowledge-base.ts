@@ -7,6 +7,7 @@
 import { buildKnowledgeBase, ContentError, createHrefs, type KnowledgeBase } from '../core/index.ts';
 import { siteConfig } from '../site-config.ts';
 import { sharedValidation } from './shared-validation.ts';
+import { shardedBuild } from './build-shard.ts';
 
 const graphs = new WeakMap<object, KnowledgeBase>();
 
@@ -17,8 +18,9 @@ export async function getKnowledgeBase(): Promise<KnowledgeBase> {
   let kb = graphs.get(validation);
   if (!kb) {
     // Set by the build (scripts/lib/astro-shard-process.ts): bodies are rendered on a second thread ahead of
-    // their pages. Not in `astro dev`, which renders a page at a time as it is asked for.
-    kb = buildKnowledgeBase(validation.context, { renderWorker: process.env['KB_RENDER_WORKER'] || undefined });
+    // their pages. Not in `astro dev`, which renders a page at a time as it is asked for. A build shard does
+    // not prime the worker: it renders every nth group of pages, so most primed bodies would go unused.
+    kb = buildKnowledgeBase(validation.context, { renderWorker: process.env['KB_RENDER_WORKER'] || undefined, primeRenderAhead: !shardedBuild });
     graphs.set(validation, kb);
   }
   return kb;

@@ -9,8 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildKnowledgeBase, validateContent, type KnowledgeBase } from '../../src/core/index.ts';
-import { RENDER_AHEAD_STATS, RenderAhead, type RenderAheadStats, type RenderSequence } from '../../src/core/render/render-ahead.ts';
+import { RENDER_AHEAD_STATS, RenderAhead, type RenderAheadOptions, type RenderAheadStats, type RenderSequence } from '../../src/core/render/render-ahead.ts';
 import { runRenderJob, type RenderJob } from '../../src/core/render/render-jobs.ts';
+import type { RuleContext } from '../../src/core/rules/context.ts';
 import { writeAnalysisFixture } from './analysis/fixture.ts';
 import { repoRoot } from '../support/repo-root.ts';
 import { importSunlightSample, sunlightSamplePresent } from '../support/sunlight-sample.ts';
@@ -23,6 +24,7 @@ let plain: KnowledgeBase;
 let ahead: KnowledgeBase;
 let stats: RenderAheadStats;
 let codes: ReadonlySet<string>;
+let context: RuleContext;
 let policyJobs: RenderJob[];
 
 beforeAll(async () => {
@@ -31,12 +33,13 @@ beforeAll(async () => {
     importSunlightSample(dir);
   }
   await writeAnalysisFixture({}, dir);
-  const validation = await validateContent(dir);
-  if (!validation.ok) throw new Error('fixture content has errors');
-  plain = buildKnowledgeBase(validation.context);
-  ahead = buildKnowledgeBase(validation.context, { renderWorker: WORKER });
+  const validated = await validateContent(dir);
+  if (!validated.ok) throw new Error('fixture content has errors');
+  context = validated.context;
+  plain = buildKnowledgeBase(context);
+  ahead = buildKnowledgeBase(context, { renderWorker: WORKER });
   stats = (globalThis as { [RENDER_AHEAD_STATS]?: RenderAheadStats })[RENDER_AHEAD_STATS]!;
-  codes = validation.context.codes;
+  codes = context.codes;
   policyJobs = plain.policies.map((p) => ({ type: 'parts', body: p.doc.body, sourceCuts: plain.policyParts(p.id).sourceCuts }));
 }, 120_000);
 
@@ -44,20 +47,30 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-/** A fresh RenderAhead over the policies' texts. */
-function policiesAhead(workerFile: string = WORKER, jobs: RenderJob[] = policyJobs): RenderAhead {
+/** A fresh RenderAhead over the policies' texts ("other": the same texts again, a second kind never primed here). */
+function policiesAhead(workerFile: string = WORKER, jobs: RenderJob[] = policyJobs, options: RenderAheadOptions = {}): RenderAhead {
   const sequence: RenderSequence = { length: jobs.length, job: (i) => jobs[i]! };
-  return new RenderAhead(workerFile, codes, { parts: sequence });
+  return new RenderAhead(workerFile, codes, { parts: sequence, other: sequence }, options);
+}
+
+/** Resolves once `done()` holds, checking every 20 ms (fails the test after a minute). */
+async function until(done: () => boolean): Promise<void> {
+  const started = Date.now();
+  while (!done()) {
+    if (Date.now() - started > 60_000) throw new Error('gave up waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A little work on the "page" between bodies, as a page has, so the worker gets ahead. */
+function page(): void {
+  const until = performance.now() + 2;
+  while (performance.now() < until);
 }
 
 test("the graph's bodies, pages asking in their build order, are those rendered without the worker; most came from it", () => {
   expect(plain.policies.length).toBeGreaterThan(samplePresent ? 50 : 5);
   expect(plain.faqs.length).toBeGreaterThan(3);
-  // A little work on the "page" between bodies, as a page has, so the worker gets ahead.
-  const page = () => {
-    const until = performance.now() + 2;
-    while (performance.now() < until);
-  };
   for (const policy of plain.policies) {
     expect(ahead.renderPolicyParts(policy.id), policy.id).toEqual(plain.renderPolicyParts(policy.id));
     page();
@@ -69,6 +82,16 @@ test("the graph's bodies, pages asking in their build order, are those rendered 
   const followed = plain.policies.length + plain.faqs.length + plain.places.length + plain.contacts.length;
   expect(stats.worker + stats.inline).toBe(followed);
   expect(stats.worker).toBeGreaterThan(followed / 4);
+});
+
+test('a primed graph (as a build makes it) gives the same bodies, pages coming straight away in build order', () => {
+  const primed = buildKnowledgeBase(context, { renderWorker: WORKER, primeRenderAhead: true });
+  const primedStats = (globalThis as { [RENDER_AHEAD_STATS]?: RenderAheadStats })[RENDER_AHEAD_STATS]!;
+  for (const contact of plain.contacts) expect(primed.render('contact', contact.id)).toEqual(plain.render('contact', contact.id));
+  for (const faq of plain.faqs) expect(primed.render('faq', faq.id), faq.id).toEqual(plain.render('faq', faq.id));
+  for (const place of plain.places) expect(primed.render('place', place.id)).toEqual(plain.render('place', place.id));
+  for (const policy of plain.policies) expect(primed.renderPolicyParts(policy.id), policy.id).toEqual(plain.renderPolicyParts(policy.id));
+  expect(primedStats.worker + primedStats.inline).toBe(plain.policies.length + plain.faqs.length + plain.places.length + plain.contacts.length);
 });
 
 describe('RenderAhead on its own', () => {
@@ -91,6 +114,44 @@ describe('RenderAhead on its own', () => {
     const renderer = policiesAhead();
     try {
       for (const i of order) expect(renderer.render('parts', i), String(i)).toEqual(inline(i));
+    } finally {
+      await renderer.close();
+    }
+  });
+
+  test('primed before any page asks: the worker renders them meanwhile, and each is kept for its page, whatever the order', async () => {
+    const renderer = policiesAhead(WORKER, policyJobs, { prime: ['parts'] });
+    try {
+      await until(() => renderer.primedLeft() === 0);
+      // Backwards: the lookahead misreads the order and its results are dropped; primed ones are not.
+      for (let i = policyJobs.length - 1; i >= 0; i--) expect(renderer.render('parts', i), String(i)).toEqual(inline(i));
+      expect(renderer.stats).toMatchObject({ worker: policyJobs.length, inline: 0 });
+    } finally {
+      await renderer.close();
+    }
+  });
+
+  test('priming stops at its budget of source bytes, and primed bodies waiting for their pages do not hold up the lookahead', async () => {
+    const budget = policyJobs.slice(0, 3).reduce((n, job) => n + job.body.length, 0);
+    const renderer = policiesAhead(WORKER, policyJobs, { prime: ['parts', 'other'], primeBytes: budget });
+    try {
+      await until(() => renderer.primedLeft() === 0);
+      // Only the first three were primed: the fourth was never sent, so it is rendered here.
+      for (let i = 0; i < 4; i++) expect(renderer.render('parts', i)).toEqual(inline(i));
+      expect(renderer.stats).toMatchObject({ worker: 3, inline: 1 });
+      const all = policiesAhead(WORKER, policyJobs, { prime: ['parts'] });
+      try {
+        await until(() => all.primedLeft() === 0);
+        // Every "parts" body waits for a page that has not come; "other" pages still get bodies from the worker.
+        for (let i = 0; i < policyJobs.length; i++) {
+          expect(all.render('other', i)).toEqual(inline(i));
+          page();
+        }
+        expect(all.stats.worker).toBeGreaterThan(policyJobs.length / 4);
+        for (let i = 0; i < policyJobs.length; i++) expect(all.render('parts', i)).toEqual(inline(i));
+      } finally {
+        await all.close();
+      }
     } finally {
       await renderer.close();
     }

@@ -53,7 +53,18 @@ export interface BuildOptions {
    * rendered on the thread that asks.
    */
   renderWorker?: string | URL | undefined;
+  /**
+   * Queue the first bodies for the worker at once, before any page asks (render-ahead.ts: it works while
+   * Astro plans every route's paths). Off for a build shard, which renders only every nth group of pages.
+   */
+  primeRenderAhead?: boolean;
 }
+
+/**
+ * The kinds the render-ahead worker is primed with, in the order Astro builds their routes (alphabetical by
+ * path: contacts/, faqs/, places/, policies/). Another order only moves where the two threads meet.
+ */
+const PRIME_ORDER = ['contact', 'faq', 'place', 'parts'] as const;
 
 export function buildKnowledgeBase(context: RuleContext, options: BuildOptions = {}): KnowledgeBase {
   const { codes, today, extraction } = context;
@@ -201,7 +212,12 @@ export function buildKnowledgeBase(context: RuleContext, options: BuildOptions =
     contact: sequenceOf(contacts, (id) => bodyJob('contact', id)),
   };
   const ahead = options.renderWorker
-    ? new RenderAhead(options.renderWorker, codes, Object.fromEntries(Object.entries(aheadKinds).map(([name, kind]) => [name, kind.sequence])))
+    ? new RenderAhead(
+        options.renderWorker,
+        codes,
+        Object.fromEntries(Object.entries(aheadKinds).map(([name, kind]) => [name, kind.sequence])),
+        { prime: options.primeRenderAhead ? PRIME_ORDER : [] },
+      )
     : undefined;
   /** Renders a job here, or takes it from the render-ahead worker when its kind is one the worker follows. */
   const run = (kind: string, id: string, job: () => RenderJob): RenderResult => {

@@ -18,8 +18,17 @@
  * awaiting. Results are plain data rendered by the same runRenderJob, so a page
  * is the same bytes whichever thread rendered its body.
  *
- * Memory stays bounded: at most LOOKAHEAD jobs are out at once, and results
- * nobody asked for are dropped past a few more.
+ * Before the first page, Astro calls every route's getStaticPaths (version
+ * diffs, pickers, paging plans: a fifth of a 10k build) and the worker would sit
+ * idle. So the graph primes it: the first bodies of each kind, in build order,
+ * up to a budget of source bytes, are queued at once. Newest first, the worker
+ * starts at the far end of that list and works back while the main thread works
+ * forward from its start once pages come; they meet in the middle and neither
+ * waits on the other. Which order the routes come in only moves where they meet.
+ *
+ * Memory stays bounded: primed bodies up to their byte budget, then at most
+ * LOOKAHEAD jobs out at once, and results nobody asked for are dropped past a
+ * few more (primed ones are kept until their page comes).
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { CELL, SLOT, slotCell, type AheadInit, type AheadJob, type AheadResult } from './render-ahead-protocol.ts';
@@ -42,6 +51,18 @@ export interface RenderAheadStats {
 
 /** Jobs out at once: enough to keep the worker busy while the main thread renders a few pages. */
 const LOOKAHEAD = 12;
+/**
+ * Source bytes of the bodies queued before the first page (priming): the whole of a 10k build's bodies is
+ * ~60 MB; their rendered results are held until their pages come, so this bounds that memory at 100k.
+ */
+export const PRIME_SOURCE_BYTES = 48 * 1024 * 1024;
+
+export interface RenderAheadOptions {
+  /** Sequences whose first bodies to queue at once, in the order their pages are built. */
+  prime?: readonly string[];
+  /** Budget for priming, in source characters (PRIME_SOURCE_BYTES). */
+  primeBytes?: number;
+}
 /** Job slots in the shared state; a slot is reused every SLOTS jobs. */
 const SLOTS = 4096;
 /** Longest wait for one body before the main thread gives up on the worker and renders alone. */
@@ -49,6 +70,22 @@ const WAIT_LIMIT_MS = 60_000;
 
 /** Where builds find the stats of the render-ahead in their process (the bench reports them). */
 export const RENDER_AHEAD_STATS = Symbol.for('civic-kb.render-ahead-stats');
+
+/** The first bodies of `names`, in that order, until `budget` characters of source. */
+function primeList(sequences: Record<string, RenderSequence>, names: readonly string[], budget: number): { key: string; job: RenderJob }[] {
+  const list: { key: string; job: RenderJob }[] = [];
+  let used = 0;
+  for (const name of names) {
+    const sequence = sequences[name]!;
+    for (let index = 0; index < sequence.length; index++) {
+      const job = sequence.job(index);
+      used += job.body.length;
+      if (used > budget) return list;
+      list.push({ key: `${name}:${index}`, job });
+    }
+  }
+  return list;
+}
 
 export class RenderAhead {
   readonly stats: RenderAheadStats = { worker: 0, inline: 0, waitedMs: 0 };
@@ -58,25 +95,33 @@ export class RenderAhead {
   readonly #port: MessagePort;
   readonly #jobs: MessagePort;
   readonly #state: Int32Array;
+  readonly #slots: number;
   #seq = 0;
   /** Jobs sent and not yet used, by key ("<sequence>:<index>"). */
   readonly #sent = new Map<string, number>();
   readonly #keyOf = new Map<number, string>();
   readonly #results = new Map<number, AheadResult>();
+  /** Results of primed jobs, kept until their page comes (bounded by the priming budget). */
+  readonly #primedResults = new Map<number, AheadResult>();
   /** Per sequence: the last index asked for and the step between asks (a build shard takes every nth). */
   readonly #cursors = new Map<string, { last: number; step: number }>();
+  /** Primed jobs not yet used: outside the lookahead's count, and their results never dropped. */
+  readonly #primed = new Set<number>();
   #broken = false;
 
-  constructor(workerFile: string | URL, codes: ReadonlySet<string>, sequences: Record<string, RenderSequence>) {
+  constructor(workerFile: string | URL, codes: ReadonlySet<string>, sequences: Record<string, RenderSequence>, options: RenderAheadOptions = {}) {
     this.#codes = codes;
     this.#sequences = sequences;
-    const buffer = new SharedArrayBuffer(4 * (CELL.firstSlot + SLOTS));
+    const primed = primeList(sequences, options.prime ?? [], options.primeBytes ?? PRIME_SOURCE_BYTES);
+    // A slot per primed job on top: a primed job may wait a whole build for its page.
+    this.#slots = SLOTS + primed.length;
+    const buffer = new SharedArrayBuffer(4 * (CELL.firstSlot + this.#slots));
     this.#state = new Int32Array(buffer);
     const results = new MessageChannel();
     const jobs = new MessageChannel();
     this.#port = results.port1;
     this.#jobs = jobs.port1;
-    const init: AheadInit = { codes: [...codes], state: buffer, slots: SLOTS, jobs: jobs.port2, results: results.port2 };
+    const init: AheadInit = { codes: [...codes], state: buffer, slots: this.#slots, jobs: jobs.port2, results: results.port2 };
     this.#worker = new Worker(workerFile, { workerData: init, transferList: [jobs.port2, results.port2] });
     // A build ends with process.exit; the worker must not keep anything else alive.
     this.#worker.unref();
@@ -84,6 +129,19 @@ export class RenderAhead {
       this.#broken = true;
     });
     (globalThis as { [RENDER_AHEAD_STATS]?: RenderAheadStats })[RENDER_AHEAD_STATS] = this.stats;
+    for (const { key, job } of primed) this.#primed.add(this.#send(key, job));
+  }
+
+  /** Queues a job for the worker; returns its number. */
+  #send(key: string, job: RenderJob): number {
+    const seq = ++this.#seq;
+    Atomics.store(this.#state, CELL.firstSlot + (seq % this.#slots), slotCell(seq, SLOT.queued));
+    this.#sent.set(key, seq);
+    this.#keyOf.set(seq, key);
+    this.#jobs.postMessage({ seq, job } satisfies AheadJob);
+    Atomics.add(this.#state, CELL.jobs, 1);
+    Atomics.notify(this.#state, CELL.jobs);
+    return seq;
   }
 
   /** Body `index` of `sequence`: the worker's if it has it or is on it, else rendered here. */
@@ -100,6 +158,12 @@ export class RenderAhead {
     return runRenderJob(this.#sequences[sequence]!.job(index), this.#codes);
   }
 
+  /** Primed bodies the worker has not finished yet (reads the results posted so far). */
+  primedLeft(): number {
+    this.#drain(-1);
+    return this.#primed.size - this.#primedResults.size;
+  }
+
   async close(): Promise<void> {
     this.#broken = true;
     this.#port.close();
@@ -112,7 +176,18 @@ export class RenderAhead {
     if (seq === undefined) return undefined;
     this.#sent.delete(key);
     this.#keyOf.delete(seq);
-    const slot = CELL.firstSlot + (seq % SLOTS);
+    const results = this.#primed.has(seq) ? this.#primedResults : this.#results;
+    try {
+      return this.#await(seq, results);
+    } finally {
+      this.#primed.delete(seq);
+      this.#primedResults.delete(seq);
+    }
+  }
+
+  /** Job `seq`'s result, waited for if the worker is on it; undefined if it is still queued (taken back) or failed. */
+  #await(seq: number, results: Map<number, AheadResult>): RenderResult | undefined {
+    const slot = CELL.firstSlot + (seq % this.#slots);
     // Still queued: take it back and render it here; the worker will skip it.
     const was = Atomics.compareExchange(this.#state, slot, slotCell(seq, SLOT.queued), slotCell(seq, SLOT.main));
     if (was !== slotCell(seq, SLOT.working) && was !== slotCell(seq, SLOT.done)) return undefined;
@@ -121,9 +196,9 @@ export class RenderAhead {
       for (;;) {
         const posted = Atomics.load(this.#state, CELL.results);
         this.#drain(seq);
-        const result = this.#results.get(seq);
+        const result = results.get(seq);
         if (result) {
-          this.#results.delete(seq);
+          results.delete(seq);
           // A body that failed on the worker fails again here, with its context.
           return 'result' in result ? result.result : undefined;
         }
@@ -142,7 +217,7 @@ export class RenderAhead {
   #drain(waitingFor: number): void {
     for (let message = receiveMessageOnPort(this.#port); message; message = receiveMessageOnPort(this.#port)) {
       const result = message.message as AheadResult;
-      this.#results.set(result.seq, result);
+      (this.#primed.has(result.seq) ? this.#primedResults : this.#results).set(result.seq, result);
     }
     // Results nobody will ask for (pages that did not come in the expected order): the oldest go.
     for (const seq of this.#results.keys()) {
@@ -161,18 +236,11 @@ export class RenderAhead {
     const gap = cursor ? index - cursor.last : 1;
     const step = gap >= 1 && gap <= 64 ? gap : (cursor?.step ?? 1);
     this.#cursors.set(name, { last: index, step });
-    for (let k = 1; k <= LOOKAHEAD && this.#sent.size < 2 * LOOKAHEAD; k++) {
+    for (let k = 1; k <= LOOKAHEAD && this.#sent.size - this.#primed.size < 2 * LOOKAHEAD; k++) {
       const next = index + k * step;
       if (next >= sequence.length) break;
       const key = `${name}:${next}`;
-      if (this.#sent.has(key)) continue;
-      const seq = ++this.#seq;
-      Atomics.store(this.#state, CELL.firstSlot + (seq % SLOTS), slotCell(seq, SLOT.queued));
-      this.#sent.set(key, seq);
-      this.#keyOf.set(seq, key);
-      this.#jobs.postMessage({ seq, job: sequence.job(next) } satisfies AheadJob);
-      Atomics.add(this.#state, CELL.jobs, 1);
-      Atomics.notify(this.#state, CELL.jobs);
+      if (!this.#sent.has(key)) this.#send(key, sequence.job(next));
     }
   }
 }

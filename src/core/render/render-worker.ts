@@ -22,24 +22,22 @@ const codes = new Set(init.codes);
 const state = new Int32Array(init.state);
 const slotOf = (seq: number) => CELL.firstSlot + (seq % init.slots);
 
-/** Jobs received and not yet done or taken back, by number. */
-const pending = new Map<number, AheadJob>();
+/**
+ * Jobs received and not yet done, oldest first: the main thread posts them in order of their numbers, so
+ * the newest is always last (a build primes thousands at once; a search of them per job was quadratic).
+ */
+const pending: AheadJob[] = [];
 
 function receive(): void {
-  for (let message = receiveMessageOnPort(init.jobs); message; message = receiveMessageOnPort(init.jobs)) {
-    const job = message.message as AheadJob;
-    pending.set(job.seq, job);
-  }
+  for (let message = receiveMessageOnPort(init.jobs); message; message = receiveMessageOnPort(init.jobs)) pending.push(message.message as AheadJob);
 }
 
-/** The newest job still queued; jobs the main thread took back are forgotten. */
+/** The newest job still queued; jobs the main thread took back are dropped on the way. */
 function newest(): AheadJob | undefined {
-  let best: AheadJob | undefined;
-  for (const [seq, job] of pending) {
-    if (Atomics.load(state, slotOf(seq)) !== slotCell(seq, SLOT.queued)) pending.delete(seq);
-    else if (!best || seq > best.seq) best = job;
+  for (let job = pending.pop(); job; job = pending.pop()) {
+    if (Atomics.load(state, slotOf(job.seq)) === slotCell(job.seq, SLOT.queued)) return job;
   }
-  return best;
+  return undefined;
 }
 
 for (;;) {
@@ -51,7 +49,6 @@ for (;;) {
     Atomics.wait(state, CELL.jobs, posted, 1000);
     continue;
   }
-  pending.delete(job.seq);
   const slot = slotOf(job.seq);
   // The main thread may take it back between the look above and this swap.
   if (Atomics.compareExchange(state, slot, slotCell(job.seq, SLOT.queued), slotCell(job.seq, SLOT.working)) !== slotCell(job.seq, SLOT.queued)) continue;

@@ -46,6 +46,8 @@ describe('htmlBytes', () => {
     ['escaped characters', `a<b & "c" 'd' > e`],
     ['multi-byte', 'Coeur d’Alene — São Paulo 東京'],
     ['empty', ''],
+    ['astral and lone surrogates', 'flag 🇺🇸 & \ud800 alone < \udfff'],
+    ['only escapes', `&&<<>>""''`],
   ])('%s: equals the UTF-8 length of Astro’s escaped text', (_name, text) => {
     expect(htmlBytes(text)).toBe(Buffer.byteLength(String(escapeHTML(text))));
   });

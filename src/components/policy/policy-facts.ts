@@ -12,9 +12,14 @@ export function sunlightAssistance(value: boolean | SunlightAssist): string {
 
 const DATE_FORMAT = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 
+/** Each date formatted once: lists and their page plans format the same few thousand dates again and again (Intl is slow). */
+const formatted = new Map<string, string>();
+
 /** "2016-03-15" → "March 15, 2016" (read as a calendar date, never shifted by a time zone). */
 export function formatDate(iso: string): string {
-  return DATE_FORMAT.format(new Date(`${iso}T00:00:00Z`));
+  let text = formatted.get(iso);
+  if (text === undefined) formatted.set(iso, (text = DATE_FORMAT.format(new Date(`${iso}T00:00:00Z`))));
+  return text;
 }
 
 /** When the policy was adopted, in words: its date, or its year when only that is known. */

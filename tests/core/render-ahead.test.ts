@@ -131,14 +131,21 @@ describe('RenderAhead on its own', () => {
     }
   });
 
-  test('priming stops at its budget of source bytes, and primed bodies waiting for their pages do not hold up the lookahead', async () => {
+  test('priming keeps to its budget of source bytes, moves on as pages take bodies, and primed bodies waiting for their pages do not hold up the lookahead', async () => {
     const budget = policyJobs.slice(0, 3).reduce((n, job) => n + job.body.length, 0);
     const renderer = policiesAhead(WORKER, policyJobs, { prime: ['parts', 'other'], primeBytes: budget });
     try {
       await until(() => renderer.primedLeft() === 0);
-      // Only the first three were primed: the fourth was never sent, so it is rendered here.
+      // Only the first three were primed: the fourth was not sent before their pages came, so it is rendered here.
       for (let i = 0; i < 4; i++) expect(renderer.render('parts', i)).toEqual(inline(i));
       expect(renderer.stats).toMatchObject({ worker: 3, inline: 1 });
+      // Each body taken made room for the next in the priming order; "parts" was passed, so "other" was primed.
+      for (let i = 4; i < policyJobs.length; i++) renderer.render('parts', i);
+      await until(() => renderer.primedLeft() === 0);
+      const before = renderer.stats.worker;
+      // Backwards, so the lookahead brings nothing: whatever comes from the worker was primed.
+      for (let i = policyJobs.length - 1; i >= 0; i--) expect(renderer.render('other', i)).toEqual(inline(i));
+      expect(renderer.stats.worker - before).toBeGreaterThanOrEqual(1);
       const all = policiesAhead(WORKER, policyJobs, { prime: ['parts'] });
       try {
         await until(() => all.primedLeft() === 0);

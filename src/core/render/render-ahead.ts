@@ -21,10 +21,11 @@
  * Before the first page, Astro calls every route's getStaticPaths (version
  * diffs, pickers, paging plans: a fifth of a 10k build) and the worker would sit
  * idle. So the graph primes it: the first bodies of each kind, in build order,
- * up to a budget of source bytes, are queued at once. Newest first, the worker
- * starts at the far end of that list and works back while the main thread works
- * forward from its start once pages come; they meet in the middle and neither
- * waits on the other. Which order the routes come in only moves where they meet.
+ * up to a budget of source bytes, are queued at once, and each body a page takes
+ * makes room for the next ones in that order. Newest first, the worker works at
+ * the far end of that stretch while the main thread works forward from its start
+ * once pages come, so neither waits on the other and the worker is never out of
+ * work. Which order the routes come in only moves where the two meet.
  *
  * Memory stays bounded: primed bodies up to their byte budget, then at most
  * LOOKAHEAD jobs out at once, and results nobody asked for are dropped past a
@@ -60,7 +61,7 @@ export const PRIME_SOURCE_BYTES = 48 * 1024 * 1024;
 export interface RenderAheadOptions {
   /** Sequences whose first bodies to queue at once, in the order their pages are built. */
   prime?: readonly string[];
-  /** Budget for priming, in source characters (PRIME_SOURCE_BYTES). */
+  /** Source characters of the primed bodies waiting for their pages at any time (PRIME_SOURCE_BYTES). */
   primeBytes?: number;
 }
 /** Job slots in the shared state; a slot is reused every SLOTS jobs. */
@@ -71,20 +72,19 @@ const WAIT_LIMIT_MS = 60_000;
 /** Where builds find the stats of the render-ahead in their process (the bench reports them). */
 export const RENDER_AHEAD_STATS = Symbol.for('civic-kb.render-ahead-stats');
 
-/** The first bodies of `names`, in that order, until `budget` characters of source. */
-function primeList(sequences: Record<string, RenderSequence>, names: readonly string[], budget: number): { key: string; job: RenderJob }[] {
-  const list: { key: string; job: RenderJob }[] = [];
+/** How many of the first bodies of `names`, in that order, fit in `budget` characters of source. */
+function countFitting(sequences: Record<string, RenderSequence>, names: readonly string[], budget: number): number {
   let used = 0;
+  let count = 0;
   for (const name of names) {
     const sequence = sequences[name]!;
     for (let index = 0; index < sequence.length; index++) {
-      const job = sequence.job(index);
-      used += job.body.length;
-      if (used > budget) return list;
-      list.push({ key: `${name}:${index}`, job });
+      used += sequence.job(index).body.length;
+      if (used > budget) return count;
+      count++;
     }
   }
-  return list;
+  return count;
 }
 
 export class RenderAhead {
@@ -105,16 +105,24 @@ export class RenderAhead {
   readonly #primedResults = new Map<number, AheadResult>();
   /** Per sequence: the last index asked for and the step between asks (a build shard takes every nth). */
   readonly #cursors = new Map<string, { last: number; step: number }>();
-  /** Primed jobs not yet used: outside the lookahead's count, and their results never dropped. */
-  readonly #primed = new Set<number>();
+  /** Primed jobs not yet used, with their source length: outside the lookahead's count, their results never dropped. */
+  readonly #primed = new Map<number, number>();
+  /** Source characters of the primed jobs not yet used (at most the budget). */
+  #primedBytes = 0;
+  readonly #primeBudget: number;
+  /** Where priming goes on: the kinds in build order, the kind and the body it has reached. */
+  readonly #primeOrder: readonly string[];
+  #primeAt = { name: 0, index: 0 };
   #broken = false;
 
   constructor(workerFile: string | URL, codes: ReadonlySet<string>, sequences: Record<string, RenderSequence>, options: RenderAheadOptions = {}) {
     this.#codes = codes;
     this.#sequences = sequences;
-    const primed = primeList(sequences, options.prime ?? [], options.primeBytes ?? PRIME_SOURCE_BYTES);
-    // A slot per primed job on top: a primed job may wait a whole build for its page.
-    this.#slots = SLOTS + primed.length;
+    this.#primeOrder = options.prime ?? [];
+    this.#primeBudget = options.primeBytes ?? PRIME_SOURCE_BYTES;
+    // Slots for the primed jobs on top (twice as many as the first fit, as later bodies may be smaller): a
+    // primed job may wait long for its page. A slot reused too soon is safe, only slower (slotCell).
+    this.#slots = SLOTS + 2 * countFitting(sequences, this.#primeOrder, this.#primeBudget);
     const buffer = new SharedArrayBuffer(4 * (CELL.firstSlot + this.#slots));
     this.#state = new Int32Array(buffer);
     const results = new MessageChannel();
@@ -129,7 +137,30 @@ export class RenderAhead {
       this.#broken = true;
     });
     (globalThis as { [RENDER_AHEAD_STATS]?: RenderAheadStats })[RENDER_AHEAD_STATS] = this.stats;
-    for (const { key, job } of primed) this.#primed.add(this.#send(key, job));
+    this.#topUpPrimed();
+  }
+
+  /**
+   * Primes the next bodies in build order while their source fits in the budget: at the start, then each
+   * time a page takes a primed body, so the worker always has the next stretch of the build to work on.
+   * Bodies a page has already passed (its kind's pages are further on) are skipped.
+   */
+  #topUpPrimed(): void {
+    if (this.#broken) return;
+    for (; this.#primeAt.name < this.#primeOrder.length; this.#primeAt = { name: this.#primeAt.name + 1, index: 0 }) {
+      const name = this.#primeOrder[this.#primeAt.name]!;
+      const sequence = this.#sequences[name]!;
+      const passed = this.#cursors.get(name)?.last ?? -1;
+      for (; this.#primeAt.index < sequence.length; this.#primeAt.index++) {
+        const index = this.#primeAt.index;
+        const key = `${name}:${index}`;
+        if (index <= passed || this.#sent.has(key)) continue;
+        const job = sequence.job(index);
+        if (this.#primedBytes + job.body.length > this.#primeBudget && this.#primed.size > 0) return;
+        this.#primed.set(this.#send(key, job), job.body.length);
+        this.#primedBytes += job.body.length;
+      }
+    }
   }
 
   /** Queues a job for the worker; returns its number. */
@@ -150,6 +181,7 @@ export class RenderAhead {
     const ready = this.#take(key);
     // Ask for the next ones before rendering this one here, so the worker works meanwhile.
     this.#askAhead(sequence, index);
+    this.#topUpPrimed();
     if (ready) {
       this.stats.worker += 1;
       return ready;
@@ -180,6 +212,7 @@ export class RenderAhead {
     try {
       return this.#await(seq, results);
     } finally {
+      this.#primedBytes -= this.#primed.get(seq) ?? 0;
       this.#primed.delete(seq);
       this.#primedResults.delete(seq);
     }

@@ -31,7 +31,14 @@ function stripLinks(line: string): string {
   return line.slice(0, cut).replace(/!?\[([^\][]*)\]\([^)]*\)/g, '$1') + line.slice(cut);
 }
 
-function stripMarkdownLine(line: string): string {
+/**
+ * A character any of stripMarkdownLine's patterns needs (or a list marker at the start): most lines of
+ * prose have none, and passage text is computed on every read (passages.ts), so they skip six replaces.
+ */
+const MARKDOWN_TRIGGER = /[#*_>[\\]|^\s*(?:[-+•]|\d+[.)])\s/;
+
+export function stripMarkdownLine(line: string): string {
+  if (!MARKDOWN_TRIGGER.test(line)) return line;
   const unmarked = line
     .replace(/^\s{0,3}#{1,6}\s+/, '')
     .replace(/^\s*(?:[-*+•]|\d+[.)])\s+/, '')
@@ -52,12 +59,15 @@ export function toParagraphs(source: string): string[] {
   return (head + tail)
     .split(/\n\s*\n/)
     .map((block) =>
-      decodeEntities(block.split('\n').map(stripMarkdownLine).join(' '))
+      decodeEntitiesIn(block.split('\n').map(stripMarkdownLine).join(' '))
         .replace(/\s+/g, ' ')
         .trim(),
     )
     .filter(Boolean);
 }
+
+/** decodeEntities, skipped when there is no "&". */
+const decodeEntitiesIn = (text: string): string => (text.includes('&') ? decodeEntities(text) : text);
 
 export function toPlainText(source: string): string {
   return toParagraphs(source).join('\n\n');

@@ -53,8 +53,8 @@ export interface RenderAheadStats {
 /** Jobs out at once: enough to keep the worker busy while the main thread renders a few pages. */
 const LOOKAHEAD = 12;
 /**
- * Source bytes of the bodies queued before the first page (priming): the whole of a 10k build's bodies is
- * ~60 MB; their rendered results are held until their pages come, so this bounds that memory at 100k.
+ * Source characters of the primed bodies waiting for their pages at any time: their jobs and rendered
+ * results are held until then, so this bounds that memory (+0.35 GB at 10k, where it is most of the bodies).
  */
 export const PRIME_SOURCE_BYTES = 48 * 1024 * 1024;
 

@@ -196,6 +196,12 @@ export class RenderAhead {
     return this.#primed.size - this.#primedResults.size;
   }
 
+  /** Results the worker has posted that no page has taken yet (reads the results posted so far). */
+  readyAhead(): number {
+    this.#drain(-1);
+    return this.#results.size + this.#primedResults.size;
+  }
+
   async close(): Promise<void> {
     this.#broken = true;
     this.#port.close();

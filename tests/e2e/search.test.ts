@@ -137,6 +137,25 @@ describe('search', () => {
     await context.close();
   });
 
+  it("reads each page's filters without indexing their words as its text", async () => {
+    const page = await open('search/');
+    // Pagefind's own API, as the search page loads it: every policy, with its text and filters.
+    // A string, so the test runner does not rewrite its import().
+    const results = (await page.evaluate(`(async () => {
+      const pagefind = await import(${JSON.stringify(`${inject('basePath')}pagefind/pagefind.js`)});
+      const search = await pagefind.search(null, { filters: { type: 'policy' } });
+      return Promise.all(search.results.map((r) => r.data()));
+    })()`)) as { url: string; content: string; filters: Record<string, string[]> }[];
+    expect(results.length).toBeGreaterThan(0);
+    // Slugs of more than one word ("what-data-should-be-public", "data-portals-and-websites"): prose never
+    // holds them; indexed, the values ran together into the page's first words and opened its excerpt.
+    const slugs = (r: (typeof results)[number]) => [...(r.filters.category ?? []), ...(r.filters.guideline ?? [])].filter((v) => v.includes('-'));
+    expect(results.flatMap(slugs).length, 'policies have category and guideline filters').toBeGreaterThan(0);
+    for (const result of results) expect(slugs(result).filter((slug) => result.content.includes(slug)), result.url).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it('links results with the terms, and the result page marks them', async () => {
     const page = await open(`search/?q=${encodeURIComponent(TERM)}`);
     const links = await resultLinks(page);

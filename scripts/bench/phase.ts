@@ -145,12 +145,20 @@ async function pagefind() {
  * measures the search page as it opens (places, states, guidelines), the
  * largest state's bundle (?state=xx: what a resident searches) and every state
  * merged (?state=all, for the record); the budget is checked on the larger of
- * the first two. Terms: env BENCH_SEARCH_TERMS="first|later".
+ * the first two. A later query is measured for each of LATER_TERMS, each as the
+ * second query of a fresh reader: which words cost what depends on where
+ * Pagefind's index chunks happen to split the vocabulary (20,000 word locations
+ * each, ~16–25 KB), so one later query is luck, not a measure; the budget is
+ * checked on the largest. Terms: env BENCH_SEARCH_TERMS="first|later|later…".
  */
+/** Later queries a resident might type after the first, all words of the synthetic corpus's guides. */
+const LATER_TERMS = ['city clerk', 'fee schedule', 'written warning', 'city attorney', 'office hours', 'complaint form', 'data portal', 'privacy'];
+
 async function search() {
   if (!outArg) throw new Error('search needs the built and indexed site folder');
   const siteDir = path.resolve(outArg);
-  const [firstTerm = 'records request', laterTerm = 'city clerk'] = (process.env['BENCH_SEARCH_TERMS'] ?? '').split('|').filter(Boolean);
+  const [firstTerm = 'records request', ...givenLater] = (process.env['BENCH_SEARCH_TERMS'] ?? '').split('|').filter(Boolean);
+  const laterTerms = givenLater.length > 0 ? givenLater : LATER_TERMS;
   const { startStaticServer } = await import('../../tests/support/static-server.ts');
   const { launchBrowser } = await import('../../tests/support/browser.ts');
   const { measureSearchTransfer } = await import('../../tests/support/search-transfer.ts');
@@ -167,28 +175,35 @@ async function search() {
   const browser = await launchBrowser();
   const started = performance.now();
   const heaviest = (files: string[]) => [...files].sort((a, b) => Number(b.split(' ').at(-1)) - Number(a.split(' ').at(-1))).slice(0, 5).join(', ');
-  const measure = async (label: string, query: string) => {
-    const t = await measureSearchTransfer(browser, new URL(`search/${query}`, server.url).href, firstTerm, laterTerm);
+  const measure = async (label: string, query: string, terms: readonly string[] = laterTerms) => {
+    const url = new URL(`search/${query}`, server.url).href;
+    const runs = [];
+    for (const later of terms) runs.push({ later, t: await measureSearchTransfer(browser, url, firstTerm, later) });
+    const t = runs[0]!.t;
+    const worst = runs.reduce((a, b) => (b.t.laterQuery.bytes > a.t.laterQuery.bytes ? b : a));
     report[`${label}PageLoadBytes`] = t.pageLoad.bytes;
-    report[`${label}FirstQueryBytes`] = t.firstQuery.bytes;
-    report[`${label}LaterQueryBytes`] = t.laterQuery.bytes;
-    report[`${label}Results`] = `${t.firstResults}/${t.laterResults}`;
+    const firstBytes = Math.max(...runs.map((r) => r.t.firstQuery.bytes));
+    report[`${label}FirstQueryBytes`] = firstBytes;
+    report[`${label}LaterQueryBytes`] = worst.t.laterQuery.bytes;
+    report[`${label}LaterQueries`] = runs.map((r) => `${r.later} ${r.t.laterQuery.bytes}`).join(', ');
+    report[`${label}LaterWithin30KB`] = `${runs.filter((r) => r.t.laterQuery.bytes <= 30 * 1024).length}/${runs.length}`;
+    report[`${label}Results`] = `${t.firstResults}/${runs.map((r) => r.t.laterResults).join('/')}`;
     report[`${label}FirstQueryHeaviest`] = heaviest(t.firstQuery.files);
-    report[`${label}LaterQueryHeaviest`] = heaviest(t.laterQuery.files);
-    return t;
+    report[`${label}LaterQueryHeaviest`] = `${worst.later}: ${heaviest(worst.t.laterQuery.files)}`;
+    return { firstBytes, laterBytes: worst.t.laterQuery.bytes };
   };
   try {
-    report['terms'] = `${firstTerm} | ${laterTerm}`;
+    report['terms'] = `${firstTerm} | ${laterTerms.join(' | ')}`;
     const open = await measure('open', '');
-    let first = open.firstQuery.bytes;
-    let later = open.laterQuery.bytes;
+    let first = open.firstBytes;
+    let later = open.laterBytes;
     if (largest) {
       report['largestState'] = `${largest.state} (${largest.pages} pages)`;
       const state = await measure('state', `?state=${largest.state}`);
-      first = Math.max(first, state.firstQuery.bytes);
-      later = Math.max(later, state.laterQuery.bytes);
+      first = Math.max(first, state.firstBytes);
+      later = Math.max(later, state.laterBytes);
       // For the record only (not a budget): every state's bundle, merged on the page's own thread.
-      await measure('allStates', '?state=all').catch((error: Error) => {
+      await measure('allStates', '?state=all', laterTerms.slice(0, 1)).catch((error: Error) => {
         report['allStatesError'] = error.message.split('\n')[0];
       });
     }

@@ -61,14 +61,29 @@ function positiveIntFromEnv(name: string): number | undefined {
   return value;
 }
 
-/** Output HTML files ("/"-separated, relative to the site root), outside Pagefind's own folder. */
+/** Folders listed at once while looking for the site's pages. */
+const LIST_READS = 32;
+
+/**
+ * Output HTML files ("/"-separated, relative to the site root), outside Pagefind's own folder, sorted.
+ * Listed a level at a time, LIST_READS folders at once: readdir's own recursive listing reads one folder
+ * after another (1.8 s for the 10k site's 87,000 entries).
+ */
 async function htmlFiles(siteDir: string): Promise<string[]> {
-  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => path.relative(siteDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .filter((file) => !file.startsWith('pagefind/'))
-    .sort();
+  const files: string[] = [];
+  for (let level = ['']; level.length > 0; ) {
+    const next: string[] = [];
+    await eachAtOnce(level, LIST_READS, async (folder) => {
+      for (const entry of await readdir(path.join(siteDir, folder), { withFileTypes: true })) {
+        const relative = folder ? `${folder}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) {
+          if (relative !== 'pagefind') next.push(relative);
+        } else if (entry.isFile() && entry.name.endsWith('.html')) files.push(relative);
+      }
+    });
+    level = next;
+  }
+  return files.sort();
 }
 
 /**

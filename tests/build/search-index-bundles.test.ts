@@ -9,7 +9,6 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { eachAtOnce } from '../../scripts/lib/at-once.ts';
 import { indexSite, type SearchIndexResult } from '../../scripts/lib/search-index.ts';
 
 let site: string;
@@ -68,19 +67,4 @@ test('each bundle indexes exactly its pages, whatever their file names', async (
 
 test('no folder of page links is left in the site, the stopped one included', async () => {
   expect((await readdir(site)).filter((name) => name.startsWith('.'))).toEqual([]);
-});
-
-test('eachAtOnce runs every item once, never more than its limit at a time, starting them in order', async () => {
-  const started: number[] = [];
-  let running = 0;
-  let most = 0;
-  await eachAtOnce([...Array(20).keys()], 3, async (item) => {
-    started.push(item);
-    running += 1;
-    most = Math.max(most, running);
-    await new Promise((resolve) => setTimeout(resolve, item % 4));
-    running -= 1;
-  });
-  expect(started).toEqual([...Array(20).keys()]);
-  expect(most).toBe(3);
 });

@@ -9,6 +9,7 @@ import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { SITE_BUNDLE_FOLDER, type SearchBundle } from '../../src/core/publish/search-bundles.ts';
 import { eachAtOnce } from './at-once.ts';
+import { closeChunkGaps } from './pagefind-chunk-ranges.ts';
 
 /** Pagefind's UI files: the search page loads them from the site bundle only, so state bundles drop their copies. */
 const UI_FILES = /^pagefind-(component-ui|ui|modular-ui|highlight)\.(js|css)$/;
@@ -20,6 +21,9 @@ const UI_FILES = /^pagefind-(component-ui|ui|modular-ui|highlight)\.(js|css)$/;
  * at 10k, ~6 s at 100k, 37 bundles — half of what indexing took. The folder goes once the bundle is written.
  */
 const PAGE_LINKS_PREFIX = '.pagefind-pages-';
+/** Pagefind's setting for the word locations in one index chunk (pagefind/src/options.rs, since 1.5). */
+const CHUNK_SIZE_ENV = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
+
 /** Links (or folders) made at once. */
 const LINKS_AT_ONCE = 64;
 /** Where a hard link cannot be made (a file system without them), the page is copied. */
@@ -31,6 +35,8 @@ export interface BundleJob {
   /** True when the site has this bundle only: Pagefind walks the site itself. */
   only: boolean;
   maxFragments: number;
+  /** Word locations per index chunk (Pagefind's PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; its default is 20,000). */
+  chunkLocations: number;
 }
 
 /** The bundle's pages, linked under `into` at their paths in the site. */
@@ -58,12 +64,26 @@ export async function removeBundlePageLinks(siteDir: string): Promise<void> {
   }
 }
 
+/** Runs `start` (which starts Pagefind's indexer process: it reads its settings then) with the chunk size set. */
+async function withChunkSize<T>(locations: number, start: () => Promise<T>): Promise<T> {
+  const before = process.env[CHUNK_SIZE_ENV];
+  process.env[CHUNK_SIZE_ENV] = String(locations);
+  try {
+    return await start();
+  } finally {
+    if (before === undefined) delete process.env[CHUNK_SIZE_ENV];
+    else process.env[CHUNK_SIZE_ENV] = before;
+  }
+}
+
 /** Indexes and writes one bundle. `beforeClose` runs once it is written, while its indexer still runs (the bench reads its memory then). */
 export async function writeBundle(job: BundleJob, beforeClose?: () => Promise<void>): Promise<void> {
   const { siteDir, bundle } = job;
   const pagefind = await import('pagefind');
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', maxFragments: job.maxFragments });
+    const { index, errors } = await withChunkSize(job.chunkLocations, () =>
+      pagefind.createIndex({ forceLanguage: 'en', maxFragments: job.maxFragments }),
+    );
     if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
     // Pagefind reads the pages itself, none passes through Node: the whole site when it is one bundle (it
     // skips pages without data-pagefind-body), else the bundle's pages linked into a folder of their own.
@@ -77,6 +97,7 @@ export async function writeBundle(job: BundleJob, beforeClose?: () => Promise<vo
       }
       const written = await index.writeFiles({ outputPath: path.join(siteDir, bundle.folder) });
       if (written.errors.length > 0) throw new Error(`Pagefind could not write ${bundle.folder}: ${written.errors.join('; ')}`);
+      await closeChunkGaps(path.join(siteDir, bundle.folder));
     } finally {
       if (links) await rm(links, { recursive: true, force: true });
     }

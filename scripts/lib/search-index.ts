@@ -13,7 +13,7 @@
  * past the cap it packs several pages into a file. Bundles are written two at
  * a time, each by a worker thread (search-bundle.ts).
  */
-import { open, readdir, readFile, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { eachAtOnce } from './at-once.ts';
@@ -33,6 +33,13 @@ export const MAX_FRAGMENT_FILES = 18_000;
 /** The manifest the search page fetches: the states that have a bundle of their own (none on a small site). */
 export const BUNDLES_MANIFEST = 'bundles.json';
 
+/**
+ * Word locations per index chunk. A query fetches the chunk of each of its words; at Pagefind's default
+ * (20,000) a chunk weighed 16–27 KB at 10k documents, and a later query of two new words 35–63 KB in the
+ * largest state (wall 17 in docs/scale.md). Env PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE overrides it (the bench's A/B).
+ */
+export const INDEX_CHUNK_LOCATIONS = 2_500;
+
 /** Bundles written at once by default: two kept this 2-core machine busy (three were no faster). */
 export const SEARCH_THREADS = 2;
 
@@ -51,6 +58,8 @@ export interface SearchIndexOptions {
   afterBundle?: () => Promise<void>;
   /** Bundles written at once, each by its own thread and indexer; env KB_SEARCH_THREADS overrides the default (SEARCH_THREADS). */
   threads?: number;
+  /** Word locations per index chunk; env PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE overrides the default (INDEX_CHUNK_LOCATIONS). */
+  chunkLocations?: number;
 }
 
 function positiveIntFromEnv(name: string): number | undefined {
@@ -117,9 +126,12 @@ export async function indexSite(siteDir: string, options: SearchIndexOptions = {
   const maxFragments = options.maxFragments ?? positiveIntFromEnv('KB_SEARCH_MAX_FRAGMENTS') ?? MAX_FRAGMENT_FILES;
   const singleMax = options.singleBundleMaxPages ?? positiveIntFromEnv('KB_SEARCH_SINGLE_BUNDLE_MAX') ?? SINGLE_BUNDLE_MAX_PAGES;
   const concurrency = options.threads ?? positiveIntFromEnv('KB_SEARCH_THREADS') ?? SEARCH_THREADS;
+  const chunkLocations = options.chunkLocations ?? positiveIntFromEnv('PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE') ?? INDEX_CHUNK_LOCATIONS;
 
-  // Links left by an indexing that was stopped (a kept site indexed again) are not pages of the site.
+  // Links left by an indexing that was stopped (a kept site indexed again) are not pages of the site, and
+  // an earlier index of it is replaced whole: Pagefind adds its files beside any already there.
   await removeBundlePageLinks(siteDir);
+  await rm(path.join(siteDir, SITE_BUNDLE_FOLDER), { recursive: true, force: true });
   // Files are read SCAN_READS at a time (one after another, the 10k site's 32,000 pages took 3.9 s), and
   // kept in the files' order, so the bundles do not depend on which read finished first. The whole scan
   // takes 3.5–4.5 s at 10k (the listing 0.9–1.7 s of it) and ≈ 31 s at 100k (8.8 s), before any bundle.
@@ -130,7 +142,7 @@ export async function indexSite(siteDir: string, options: SearchIndexOptions = {
   });
   const indexed = pages.filter((page): page is IndexedPage => page !== undefined);
   const bundles = planSearchBundles(indexed, singleMax);
-  const jobs = bundles.map((bundle): BundleJob => ({ siteDir, bundle, only: bundles.length === 1, maxFragments }));
+  const jobs = bundles.map((bundle): BundleJob => ({ siteDir, bundle, only: bundles.length === 1, maxFragments, chunkLocations }));
   if (jobs.length === 1) await writeBundle(jobs[0]!, options.afterBundle);
   else await writeBundlesSideBySide(jobs, Math.min(concurrency, jobs.length), options.afterBundle);
   // Written for one bundle too ({"states":[]}), so the search page's request for it never 404s.

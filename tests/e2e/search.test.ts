@@ -11,10 +11,13 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatViolations, runAxe } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { elements, main } from '../support/html-tree.ts';
 import { saveScreenshots } from '../support/screenshots.ts';
 import { measureSearchTransfer } from '../support/search-transfer.ts';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
@@ -152,6 +155,49 @@ describe('search', () => {
     const slugs = (r: (typeof results)[number]) => [...(r.filters.category ?? []), ...(r.filters.guideline ?? [])].filter((v) => v.includes('-'));
     expect(results.flatMap(slugs).length, 'policies have category and guideline filters').toBeGreaterThan(0);
     for (const result of results) expect(slugs(result).filter((slug) => result.content.includes(slug)), result.url).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("keeps each label apart from its value, and a caption or summary from what follows, in a page's text", async () => {
+    const page = await open('search/');
+    // Every indexed page with the text Pagefind read from it, type by type.
+    const results = (await page.evaluate(`(async () => {
+      const pagefind = await import(${JSON.stringify(`${inject('basePath')}pagefind/pagefind.js`)});
+      const types = ['policy', 'faq', 'contact', 'place', 'state', 'guideline', 'page'];
+      const searches = await Promise.all(types.map((type) => pagefind.search(null, { filters: { type } })));
+      return Promise.all(searches.flatMap((s) => s.results.map((r) => r.data())));
+    })()`)) as { url: string; content: string }[];
+    expect(results.length).toBeGreaterThan(0);
+    const words = (text: string) => text.trim().split(/\s+/).filter(Boolean);
+    let pairs = 0;
+    let captions = 0;
+    for (const result of results) {
+      const file = path.join(distDir, new URL(result.url, server.url).pathname.slice(inject('basePath').length), 'index.html');
+      const tree = main(fromHtml(await readFile(file, 'utf8')));
+      // A label and the first word of its value, as the page shows them: "Legal type" "Resolution".
+      for (const dt of elements(tree, (el) => el.tagName === 'dt')) {
+        const label = words(toString(dt)).join(' ');
+        // The first <dd> after it (where the two touch, it starts at the offset where the <dt> ends).
+        const dd = elements(tree, (el) => el.tagName === 'dd').find((el) => el.position!.start.offset! >= dt.position!.end.offset!);
+        const value = dd && words(toString(dd))[0];
+        if (!label || !value) continue;
+        pairs++;
+        expect(result.content, `${result.url}: "${label}" runs into "${value}"`).not.toContain(`${label}${value}`);
+      }
+      // A caption, a figure's caption or a summary: whatever follows it starts a word of its own.
+      for (const caption of elements(tree, (el) => ['caption', 'figcaption', 'summary'].includes(el.tagName))) {
+        const text = words(toString(caption)).join(' ');
+        if (!text) continue;
+        captions++;
+        expect(result.content, `${result.url}: the ${caption.tagName} "${text}" runs into what follows`).not.toMatch(
+          new RegExp(`${RegExp.escape(text)}[\\p{L}\\p{N}]`, 'u'),
+        );
+      }
+    }
+    // The seeds' policies have facts (dt/dd); the map, state and chart pages have captions and summaries.
+    expect(pairs).toBeGreaterThan(0);
+    expect(captions).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);
     await context.close();
   });

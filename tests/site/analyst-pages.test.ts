@@ -372,10 +372,10 @@ describe('policy page', () => {
   });
 
   test('boolean Sunlight assistance reads yes; a year-only policy shows its year', async () => {
-    expect(toString(await page('policies/springfield-mo-2019-02-10'))).toContain('Sunlight assistanceyes');
+    expect(toString(await page('policies/springfield-mo-2019-02-10'))).toContain('Sunlight assistance yes');
     const riverton = toString(await page('policies/riverton-ks-2017'));
-    expect(riverton).toContain('Year adopted2017');
-    expect(riverton).toContain('Sunlight assistanceNo known Sunlight assistance');
+    expect(riverton).toContain('Year adopted 2017');
+    expect(riverton).toContain('Sunlight assistance No known Sunlight assistance');
   });
 
   test('versions link both ways, with what replaces what', async () => {

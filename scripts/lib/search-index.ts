@@ -34,11 +34,13 @@ export const MAX_FRAGMENT_FILES = 18_000;
 export const BUNDLES_MANIFEST = 'bundles.json';
 
 /**
- * Word locations per index chunk. A query fetches the chunk of each of its words; at Pagefind's default
- * (20,000) a chunk weighed 16–27 KB at 10k documents, and a later query of two new words 35–63 KB in the
- * largest state (wall 17 in docs/scale.md). Env PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE overrides it (the bench's A/B).
+ * Word locations per index chunk. A query fetches the chunk of each of its words: at Pagefind's default
+ * (20,000) a chunk weighed 16–27 KB at 10k documents, and a later query of two new words up to 63 KB in the
+ * largest state; at 1,500 the largest of eight was 27.8 KB there (29.2 KB at 2,500), under the 30 KB budget.
+ * Smaller gains little: a word with more locations than this gets a chunk of its own anyway (wall 17 in
+ * docs/scale.md). Env PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE overrides it (the bench's A/B).
  */
-export const INDEX_CHUNK_LOCATIONS = 2_500;
+export const INDEX_CHUNK_LOCATIONS = 1_500;
 
 /** Bundles written at once by default: two kept this 2-core machine busy (three were no faster). */
 export const SEARCH_THREADS = 2;

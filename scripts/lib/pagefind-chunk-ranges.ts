@@ -12,17 +12,19 @@
  * word it does not hold. Such a word has no completions in the next chunk
  * either (they would sort before that chunk's first word), so each range is
  * stretched to end where the next begins: the typed word then lands in its
- * stem's chunk (a word equal to where the next range begins fetches both
- * chunks: rare, and no worse than before). The chunks, their words and every other byte of pf_meta stay
- * as Pagefind wrote them; the file keeps its name, its content being a
- * function of Pagefind's own.
+ * stem's chunk (a word exactly equal to the start of the next range fetches
+ * both chunks, one more than before: rare). The chunks, their words and every
+ * other byte of pf_meta stay as Pagefind wrote them; the file keeps its
+ * name, its content being a function of Pagefind's own (should this rewrite
+ * ever change, a copy cached under that name still names the same chunks:
+ * slower at worst, never wrong).
  *
  * pf_meta is gzip of "pagefind_dcd" + CBOR (pagefind/src/index/index_metadata.rs):
  * [version, pages, [[from, to, hash], …], filters, sorts, meta fields], arrays
  * of definite length. Anything else is an error naming the file: a Pagefind
  * upgrade that changed the format must be looked at, not indexed around.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
@@ -30,7 +32,8 @@ const MAGIC = Buffer.from('pagefind_dcd');
 const ARRAY = 4;
 const TEXT = 3;
 
-interface Chunk {
+/** One index chunk as pf_meta names it: the words from…to (prefixes) are in index/<hash>.pf_index. */
+export interface Chunk {
   from: string;
   to: string;
   hash: string;
@@ -141,7 +144,7 @@ async function metaFiles(bundleDir: string): Promise<string[]> {
   });
 }
 
-/** Reads a pf_meta file's chunk table (for tests and the bench's analysis). */
+/** Reads a pf_meta file's chunk table (the tests check what Pagefind and closeChunkGaps wrote). */
 export async function readChunkRanges(metaFile: string): Promise<Chunk[]> {
   return readChunks(unpack(await readFile(metaFile), metaFile), metaFile).chunks;
 }
@@ -158,15 +161,20 @@ export async function closeChunkGaps(bundleDir: string): Promise<number> {
   for (const file of await metaFiles(bundleDir)) {
     const cbor = unpack(await readFile(file), file);
     const { chunks, start, end } = readChunks(cbor, file);
+    let changed = 0;
     for (let i = 0; i + 1 < chunks.length; i++) {
       const next = chunks[i + 1]!.from;
-      if (chunks[i]!.to < next) {
+      if (chunks[i]!.to !== next) {
         chunks[i]!.to = next;
-        closed++;
+        changed++;
       }
     }
+    if (changed === 0) continue;
+    // Written beside it, then renamed over it: a run stopped half-way leaves Pagefind's file, not half of ours.
     const rewritten = Buffer.concat([MAGIC, cbor.subarray(0, start), encodeChunks(chunks), cbor.subarray(end)]);
-    await writeFile(file, gzipSync(rewritten));
+    await writeFile(`${file}.tmp`, gzipSync(rewritten));
+    await rename(`${file}.tmp`, file);
+    closed += changed;
   }
   return closed;
 }

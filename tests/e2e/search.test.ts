@@ -91,6 +91,18 @@ describe('search', () => {
     return Number((await page.locator('pagefind-summary').innerText()).match(/(\d+) results?/)![1]);
   }
 
+  /**
+   * Every indexed page of the given types, with the text and filters Pagefind read from it, through
+   * Pagefind's own API as the search page loads it. A string, so the test runner does not rewrite its import().
+   */
+  async function indexedPages(page: Page, types: string[]): Promise<{ url: string; content: string; filters: Record<string, string[]> }[]> {
+    return (await page.evaluate(`(async () => {
+      const pagefind = await import(${JSON.stringify(`${inject('basePath')}pagefind/pagefind.js`)});
+      const searches = await Promise.all(${JSON.stringify(types)}.map((type) => pagefind.search(null, { filters: { type } })));
+      return Promise.all(searches.flatMap((s) => s.results.map((r) => r.data())));
+    })()`)) as { url: string; content: string; filters: Record<string, string[]> }[];
+  }
+
   /** Waits until the page has made no request for `quietMs`. */
   async function settle(page: Page, quietMs = 750): Promise<void> {
     let last = Date.now();
@@ -142,13 +154,7 @@ describe('search', () => {
 
   it("reads each page's filters without indexing their words as its text", async () => {
     const page = await open('search/');
-    // Pagefind's own API, as the search page loads it: every policy, with its text and filters.
-    // A string, so the test runner does not rewrite its import().
-    const results = (await page.evaluate(`(async () => {
-      const pagefind = await import(${JSON.stringify(`${inject('basePath')}pagefind/pagefind.js`)});
-      const search = await pagefind.search(null, { filters: { type: 'policy' } });
-      return Promise.all(search.results.map((r) => r.data()));
-    })()`)) as { url: string; content: string; filters: Record<string, string[]> }[];
+    const results = await indexedPages(page, ['policy']);
     expect(results.length).toBeGreaterThan(0);
     // Slugs of more than one word ("what-data-should-be-public", "data-portals-and-websites"): prose never
     // holds them; indexed, the values ran together into the page's first words and opened its excerpt.
@@ -161,13 +167,7 @@ describe('search', () => {
 
   it("keeps each label apart from its value, and a caption or summary from what follows, in a page's text", async () => {
     const page = await open('search/');
-    // Every indexed page with the text Pagefind read from it, type by type.
-    const results = (await page.evaluate(`(async () => {
-      const pagefind = await import(${JSON.stringify(`${inject('basePath')}pagefind/pagefind.js`)});
-      const types = ['policy', 'faq', 'contact', 'place', 'state', 'guideline', 'page'];
-      const searches = await Promise.all(types.map((type) => pagefind.search(null, { filters: { type } })));
-      return Promise.all(searches.flatMap((s) => s.results.map((r) => r.data())));
-    })()`)) as { url: string; content: string }[];
+    const results = await indexedPages(page, ['policy', 'faq', 'contact', 'place', 'state', 'guideline', 'page']);
     expect(results.length).toBeGreaterThan(0);
     const words = (text: string) => text.trim().split(/\s+/).filter(Boolean);
     let pairs = 0;
@@ -175,11 +175,12 @@ describe('search', () => {
     for (const result of results) {
       const file = path.join(distDir, new URL(result.url, server.url).pathname.slice(inject('basePath').length), 'index.html');
       const tree = main(fromHtml(await readFile(file, 'utf8')));
+      const dds = elements(tree, (el) => el.tagName === 'dd');
       // A label and the first word of its value, as the page shows them: "Legal type" "Resolution".
       for (const dt of elements(tree, (el) => el.tagName === 'dt')) {
         const label = words(toString(dt)).join(' ');
         // The first <dd> after it (where the two touch, it starts at the offset where the <dt> ends).
-        const dd = elements(tree, (el) => el.tagName === 'dd').find((el) => el.position!.start.offset! >= dt.position!.end.offset!);
+        const dd = dds.find((el) => el.position!.start.offset! >= dt.position!.end.offset!);
         const value = dd && words(toString(dd))[0];
         if (!label || !value) continue;
         pairs++;
